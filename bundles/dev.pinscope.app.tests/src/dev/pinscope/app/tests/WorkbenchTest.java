@@ -1,0 +1,190 @@
+package dev.pinscope.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalEditPart;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.gef.RequestConstants;
+import org.eclipse.gef.commands.Command;
+import org.eclipse.gef.requests.ChangeBoundsRequest;
+import org.eclipse.gef.ui.parts.GraphicalEditorWithFlyoutPalette;
+import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.internal.WorkbenchWindow;
+import org.junit.jupiter.api.Test;
+
+import dev.pinscope.app.internal.AboutPinscopeDialog;
+import dev.pinscope.app.internal.DesignPerspective;
+import dev.pinscope.app.internal.DebugPerspective;
+import dev.pinscope.app.internal.PinscopeAppPlugin;
+import dev.pinscope.app.internal.sketch.NodeEditPart;
+import dev.pinscope.app.internal.sketch.NodeFigure;
+import dev.pinscope.app.internal.sketch.SketchDiagram;
+import dev.pinscope.app.internal.sketch.SketchEditor;
+import dev.pinscope.app.internal.sketch.SketchEditorInput;
+import dev.pinscope.app.internal.sketch.SketchNode;
+
+/** Drives the real Pinscope workbench started by the Tycho UI harness with our application. */
+class WorkbenchTest {
+
+    private static IWorkbenchWindow window() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        assertNotNull(window, "the Pinscope workbench window is open");
+        return window;
+    }
+
+    private static void drain() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // run pending UI work (layout, paint) before asserting on it
+        }
+    }
+
+    @Test
+    void windowIsTitledPinscopeAndHasTheFiveMenus() {
+        IWorkbenchWindow window = window();
+        assertTrue(window.getShell().getText().startsWith("Pinscope"), window.getShell().getText());
+        MenuManager bar = ((WorkbenchWindow) window).getMenuManager();
+        List<String> labels = new ArrayList<>();
+        for (IContributionItem item : bar.getItems()) {
+            if (item instanceof MenuManager menu && item.isVisible()) {
+                labels.add(menu.getMenuText().replace("&", ""));
+            }
+        }
+        assertEquals(List.of("File", "Edit", "Run", "Window", "Help"), labels);
+    }
+
+    @Test
+    void designPerspectiveShowsTheGefSketchWithItsFigures() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(DesignPerspective.ID));
+        assertEquals(DesignPerspective.ID, page.getPerspective().getId());
+
+        SketchDiagram sample = SketchDiagram.sample();
+        IEditorPart editor = page.openEditor(new SketchEditorInput(sample), SketchEditor.ID);
+        assertInstanceOf(GraphicalEditorWithFlyoutPalette.class, editor);
+        drain();
+
+        GraphicalViewer viewer = ((SketchEditor) editor).viewer();
+        List<?> children = viewer.getContents().getChildren();
+        assertEquals(sample.getNodes().size(), children.size(), "one edit part per sketch node");
+        for (Object child : children) {
+            NodeEditPart part = assertInstanceOf(NodeEditPart.class, child);
+            NodeFigure figure = assertInstanceOf(NodeFigure.class, part.getFigure());
+            assertEquals(part.node().getLabel(), figure.getText());
+            assertTrue(figure.isShowing(), "figure is on the canvas: " + figure.getText());
+            assertEquals(part.node().getBounds(), figure.getBounds(), "the figure is laid out at the model's bounds");
+        }
+        // the palette flyout and the canvas really got painted
+        Control canvas = viewer.getControl();
+        assertTrue(canvas.isVisible() && canvas.getSize().x > 100 && canvas.getSize().y > 100, "canvas has a real size");
+        screenshot(window().getShell(), "design-perspective-sketch.png");
+        page.closeEditor(editor, false);
+    }
+
+    @Test
+    void movingAFigureGoesThroughAnUndoableCommand() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        SketchDiagram diagram = SketchDiagram.sample();
+        SketchEditor editor = (SketchEditor) page.openEditor(new SketchEditorInput(diagram), SketchEditor.ID);
+        drain();
+        GraphicalViewer viewer = editor.viewer();
+        GraphicalEditPart vma = (GraphicalEditPart) viewer.getContents().getChildren().get(0);
+        SketchNode node = (SketchNode) vma.getModel();
+        Rectangle before = node.getBounds();
+
+        ChangeBoundsRequest move = new ChangeBoundsRequest(RequestConstants.REQ_MOVE);
+        move.setEditParts(vma);
+        move.setMoveDelta(new org.eclipse.draw2d.geometry.Point(30, 10));
+        Command command = vma.getCommand(move);
+        assertNotNull(command, "the layout policy answers a move");
+        viewer.getEditDomain().getCommandStack().execute(command);
+        drain();
+        assertEquals(before.getTranslated(30, 10), node.getBounds());
+        assertEquals(node.getBounds(), ((IFigure) vma.getFigure()).getBounds());
+
+        viewer.getEditDomain().getCommandStack().undo();
+        drain();
+        assertEquals(before, node.getBounds());
+        page.closeEditor(editor, false);
+    }
+
+    @Test
+    void debugPerspectiveOpensWithTheDebugViews() {
+        IWorkbenchPage page = window().getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(DebugPerspective.ID));
+        drain();
+        assertEquals(DebugPerspective.ID, page.getPerspective().getId());
+        assertNotNull(page.findView("org.eclipse.debug.ui.DebugView"), "Debug view is part of the Debug perspective");
+        assertNotNull(page.findView("org.eclipse.debug.ui.VariableView"), "Variables view is part of the Debug perspective");
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(DesignPerspective.ID));
+    }
+
+    @Test
+    void aboutDialogShowsNameVersionAndBuildId() {
+        AboutPinscopeDialog dialog = new AboutPinscopeDialog(window().getShell(), PinscopeAppPlugin.buildInfo());
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            drain();
+            List<String> texts = new ArrayList<>();
+            collectLabels(dialog.getShell(), texts);
+            String version = PinscopeAppPlugin.getDefault().getBundle().getVersion().toString();
+            assertTrue(texts.contains("Pinscope"), texts.toString());
+            assertTrue(texts.stream().anyMatch(t -> t.equals("Version " + version.substring(0, version.lastIndexOf('.')))), texts.toString());
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith("Build id ") && t.length() > "Build id ".length()), texts.toString());
+        } finally {
+            dialog.close();
+        }
+    }
+
+    private static void collectLabels(Control control, List<String> out) {
+        if (control instanceof Label label) {
+            out.add(label.getText());
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            Arrays.stream(composite.getChildren()).forEach(c -> collectLabels(c, out));
+        }
+    }
+
+    static void screenshot(Shell shell, String name) throws Exception {
+        drain();
+        String dir = System.getProperty("pinscope.screenshots", "target/screenshots");
+        Files.createDirectories(Path.of(dir));
+        Display display = shell.getDisplay();
+        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
+        Image image = new Image(display, r.width, r.height);
+        GC gc = new GC(display);
+        gc.copyArea(image, r.x, r.y);
+        gc.dispose();
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {image.getImageData()};
+        loader.save(Path.of(dir, name).toString(), SWT.IMAGE_PNG);
+        image.dispose();
+    }
+}

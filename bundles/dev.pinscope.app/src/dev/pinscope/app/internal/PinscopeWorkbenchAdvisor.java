@@ -1,0 +1,99 @@
+package dev.pinscope.app.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.ide.IDE;
+
+import dev.pinscope.app.internal.sketch.SketchDiagram;
+import dev.pinscope.app.internal.sketch.SketchEditor;
+import dev.pinscope.app.internal.sketch.SketchEditorInput;
+
+public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        super.initialize(configurer);
+        configurer.setSaveAndRestore(true);
+        // ui.ide's editors and views adapt workspace objects; the IDE application normally does this
+        IDE.registerAdapters();
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return DesignPerspective.ID;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new PinscopeWindowAdvisor(configurer);
+    }
+
+    @Override
+    public void postStartup() {
+        openFilesFromCommandLine();
+        openSampleWhenEmpty();
+    }
+
+    /** A first start shows something alive rather than an empty editor area. */
+    private void openSampleWhenEmpty() {
+        IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+        if (window == null || window.getActivePage() == null || window.getActivePage().getEditorReferences().length > 0) {
+            return;
+        }
+        try {
+            window.getActivePage().openEditor(new SketchEditorInput(SketchDiagram.sample()), SketchEditor.ID);
+        } catch (PartInitException e) {
+            ILog.of(getClass()).log(Status.error("Cannot open the sample sketch", e));
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        // core.resources is present (Eclipse Debug needs it); save it so the next start is clean
+        try {
+            ResourcesPlugin.getWorkspace().save(true, new NullProgressMonitor());
+        } catch (CoreException | IllegalStateException e) {
+            ILog.of(getClass()).log(Status.warning("Could not save the workspace state", e));
+        }
+    }
+
+    /** {@code pinscope FILE…}: every argument naming an existing file opens in its editor. */
+    private void openFilesFromCommandLine() {
+        IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+        if (window == null || window.getActivePage() == null) {
+            return;
+        }
+        for (String arg : Platform.getApplicationArgs()) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            Path path = Path.of(arg).toAbsolutePath();
+            if (Files.isRegularFile(path)) {
+                openFile(window.getActivePage(), path);
+            }
+        }
+    }
+
+    public static void openFile(IWorkbenchPage page, Path path) {
+        try {
+            IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(path.toUri()));
+        } catch (PartInitException e) {
+            ILog.of(PinscopeWorkbenchAdvisor.class).log(Status.error("Cannot open " + path + ": " + e.getMessage(), e));
+        }
+    }
+}
