@@ -68,6 +68,27 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Compiles an EMF scenario: the model's validator runs first, its errors and the engine's own checks are
+     * returned as messages (never thrown). The policy is the scenario's unless options override it.
+     */
+    public static CompileResult compile(dev.pinscope.model.scenario.Scenario scenario, SimulationOptions options) {
+        if (scenario == null) {
+            return new CompileResult(null, List.of("no scenario"));
+        }
+        List<String> errors = new ArrayList<>();
+        try {
+            errors.addAll(dev.pinscope.engine.internal.EmfAdapter.validate(scenario));
+            if (!errors.isEmpty()) {
+                return new CompileResult(null, errors);
+            }
+            return compile(dev.pinscope.engine.internal.EmfAdapter.toSpec(scenario), options);
+        } catch (RuntimeException e) {
+            errors.add("scenario cannot be compiled: " + e);
+            return new CompileResult(null, errors);
+        }
+    }
+
     /** The same scenario under another policy. */
     public Simulation withPolicy(Policy p) {
         return compile(spec, options.withPolicy(p)).orThrow();

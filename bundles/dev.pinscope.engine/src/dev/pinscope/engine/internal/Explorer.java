@@ -179,7 +179,7 @@ public final class Explorer {
     public ExplorationReport run() {
         long t0 = System.nanoTime();
         long maxDepth = opt.maxDepth() > 0 ? opt.maxDepth() : m.maxSteps;
-        int cap = 1 << 16;
+        int cap = Math.max(64, Math.min(1 << 16, (1 << 22) / W));
         arena = new long[cap * W];
         parent = new int[cap];
         via = new byte[cap];

@@ -547,7 +547,8 @@ public final class Machine {
             boolean capPud = cap.test(Level.PUD, pud);
             put(out, Level.PUD, pud, capPud);
             boolean lowerInit = hasInitialBelow(spec, Level.PUD, pud);
-            if (capPud && !lowerInit) {
+            if ((capPud || !installs(spec, pud)) && !lowerInit) {
+                // a NO_INSTALL provider never fills a slot, so below an untouched PUD nothing ever appears
                 continue;
             }
             long pmdLo = Math.max(lo, pud) & ~(Level.PMD.size() - 1);
@@ -568,6 +569,11 @@ public final class Machine {
                 }
             }
         }
+    }
+
+    private static boolean installs(ScenarioSpec spec, long va) {
+        int v = vmaIndexAt(spec, va);
+        return v < 0 || spec.vmas().get(v).faultBehavior() != FaultBehavior.NO_INSTALL;
     }
 
     private static void put(TreeMap<Long, long[]> out, Level lvl, long va, boolean capable) {
