@@ -85,7 +85,7 @@ public final class Expectations {
     }
 
     static String set(Set<Errno> s) {
-        return s.stream().map(Enum::name).collect(Collectors.joining(", ", "{", "}"));
+        return s.stream().sorted().map(Enum::name).collect(Collectors.joining(", ", "{", "}"));
     }
 
     public ExpectationResult check(ExpectationSpec e) {

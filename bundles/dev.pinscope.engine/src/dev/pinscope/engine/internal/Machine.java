@@ -115,7 +115,7 @@ public final class Machine {
             BarSpec bar = barOf(spec, v);
             vBasePfn[i] = (bar == null ? 0 : bar.physicalAddress() >>> 12) + v.pgoff();
             // is_invalid_reserved_pfn(): no struct page → true; otherwise PageReserved() (§1.3)
-            vRsvd[i] = bar == null ? false : (!bar.hasStructPage() || bar.pageReserved());
+            vRsvd[i] = bar == null || !bar.hasStructPage() || bar.pageReserved();
         }
         nDev = spec.devices().size();
         devNoCmdMem = new boolean[nDev];
