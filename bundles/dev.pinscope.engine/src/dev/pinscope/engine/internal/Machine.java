@@ -2009,6 +2009,11 @@ public final class Machine {
 
     /** True when the actor's next step commutes with every other actor's step (see Pc.local). */
     public boolean localNext(long[] s, int a) {
+        if (kind[a] != A_PIN) {
+            // only a pinner's own local steps are prioritised: every path to its result contains them anyway,
+            // so witnesses stay shortest; a zapper's local step may not be needed at all
+            return false;
+        }
         Pc p = pcOf(s, a);
         if (p == Pc.RETRY) {
             return policy == Policy.PATCH_V1 || policy == Policy.BOUNDED || policy == Policy.PRE_PATCH;
