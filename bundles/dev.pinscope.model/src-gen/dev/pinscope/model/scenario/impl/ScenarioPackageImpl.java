@@ -260,11 +260,13 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * <p>This method is used to initialize {@link ScenarioPackage#eINSTANCE} when that field is accessed.
 	 * Clients should not invoke it directly. Instead, they should simply access that field to obtain the package.
 	 * <!-- begin-user-doc -->
+	 * Also registers the hand-written {@link dev.pinscope.model.validation.ScenarioValidator} for this package,
+	 * so that {@code Diagnostician.INSTANCE} applies the scenario rules in and outside OSGi.
 	 * <!-- end-user-doc -->
 	 * @see #eNS_URI
 	 * @see #createPackageContents()
 	 * @see #initializePackageContents()
-	 * @generated
+	 * @generated NOT
 	 */
 	public static ScenarioPackage init() {
 		if (isInited) return (ScenarioPackage)EPackage.Registry.INSTANCE.getEPackage(ScenarioPackage.eNS_URI);
@@ -280,6 +282,16 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 
 		// Initialize created meta-data
 		theScenarioPackage.initializePackageContents();
+
+		// Register for validation: a descriptor so the validator class loads only when something validates.
+		org.eclipse.emf.ecore.EValidator.Registry.INSTANCE.put
+			(theScenarioPackage,
+			 new org.eclipse.emf.ecore.EValidator.Descriptor() {
+				 @Override
+				 public org.eclipse.emf.ecore.EValidator getEValidator() {
+					 return dev.pinscope.model.validation.ScenarioValidator.INSTANCE;
+				 }
+			 });
 
 		// Mark meta-data to indicate it can't be changed
 		theScenarioPackage.freeze();
