@@ -32,6 +32,7 @@ import org.eclipse.emf.ecore.EObject;
 public interface Bar extends EObject {
 	/**
 	 * Returns the value of the '<em><b>Index</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -40,7 +41,7 @@ public interface Bar extends EObject {
 	 * @return the value of the '<em>Index</em>' attribute.
 	 * @see #setIndex(int)
 	 * @see dev.pinscope.model.scenario.ScenarioPackage#getBar_Index()
-	 * @model
+	 * @model default="0"
 	 * @generated
 	 */
 	int getIndex();

@@ -36,6 +36,7 @@ import org.eclipse.emf.ecore.EObject;
 public interface Expectation extends EObject {
 	/**
 	 * Returns the value of the '<em><b>Policy</b></em>' attribute.
+	 * The default value is <code>"PRE_PATCH"</code>.
 	 * The literals are from the enumeration {@link dev.pinscope.model.scenario.RetryPolicy}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -46,7 +47,7 @@ public interface Expectation extends EObject {
 	 * @see dev.pinscope.model.scenario.RetryPolicy
 	 * @see #setPolicy(RetryPolicy)
 	 * @see dev.pinscope.model.scenario.ScenarioPackage#getExpectation_Policy()
-	 * @model
+	 * @model default="PRE_PATCH"
 	 * @generated
 	 */
 	RetryPolicy getPolicy();
@@ -64,6 +65,7 @@ public interface Expectation extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Scope</b></em>' attribute.
+	 * The default value is <code>"THIS_SCHEDULE"</code>.
 	 * The literals are from the enumeration {@link dev.pinscope.model.scenario.ExpectationScope}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -74,7 +76,7 @@ public interface Expectation extends EObject {
 	 * @see dev.pinscope.model.scenario.ExpectationScope
 	 * @see #setScope(ExpectationScope)
 	 * @see dev.pinscope.model.scenario.ScenarioPackage#getExpectation_Scope()
-	 * @model
+	 * @model default="THIS_SCHEDULE"
 	 * @generated
 	 */
 	ExpectationScope getScope();

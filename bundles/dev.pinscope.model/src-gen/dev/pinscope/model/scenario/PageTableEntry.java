@@ -57,6 +57,7 @@ public interface PageTableEntry extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Level</b></em>' attribute.
+	 * The default value is <code>"PTE"</code>.
 	 * The literals are from the enumeration {@link dev.pinscope.model.scenario.PageLevel}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -67,7 +68,7 @@ public interface PageTableEntry extends EObject {
 	 * @see dev.pinscope.model.scenario.PageLevel
 	 * @see #setLevel(PageLevel)
 	 * @see dev.pinscope.model.scenario.ScenarioPackage#getPageTableEntry_Level()
-	 * @model
+	 * @model default="PTE"
 	 * @generated
 	 */
 	PageLevel getLevel();

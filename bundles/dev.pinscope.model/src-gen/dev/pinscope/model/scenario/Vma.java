@@ -153,6 +153,7 @@ public interface Vma extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Pgoff</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -161,7 +162,7 @@ public interface Vma extends EObject {
 	 * @return the value of the '<em>Pgoff</em>' attribute.
 	 * @see #setPgoff(long)
 	 * @see dev.pinscope.model.scenario.ScenarioPackage#getVma_Pgoff()
-	 * @model
+	 * @model default="0"
 	 * @generated
 	 */
 	long getPgoff();

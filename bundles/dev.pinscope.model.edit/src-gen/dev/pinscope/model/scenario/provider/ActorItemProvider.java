@@ -4,6 +4,7 @@
 package dev.pinscope.model.scenario.provider;
 
 
+import dev.pinscope.model.edit.providers.PinscopeItemProviderAdapter;
 import dev.pinscope.model.scenario.Actor;
 import dev.pinscope.model.scenario.ScenarioPackage;
 
@@ -33,7 +34,7 @@ import org.eclipse.emf.edit.provider.ViewerNotification;
  * @generated
  */
 public class ActorItemProvider 
-	extends ItemProviderAdapter
+	extends PinscopeItemProviderAdapter
 	implements
 		IEditingDomainItemProvider,
 		IStructuredItemContentProvider,
@@ -101,15 +102,13 @@ public class ActorItemProvider
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		String label = ((Actor)object).getName();
-		return label == null || label.length() == 0 ?
-			getString("_UI_Actor_type") :
-			getString("_UI_Actor_type") + " " + label;
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

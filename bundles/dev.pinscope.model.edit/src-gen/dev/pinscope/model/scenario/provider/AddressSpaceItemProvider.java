@@ -4,6 +4,7 @@
 package dev.pinscope.model.scenario.provider;
 
 
+import dev.pinscope.model.edit.providers.PinscopeItemProviderAdapter;
 import dev.pinscope.model.scenario.AddressSpace;
 import dev.pinscope.model.scenario.ScenarioFactory;
 import dev.pinscope.model.scenario.ScenarioPackage;
@@ -34,7 +35,7 @@ import org.eclipse.emf.edit.provider.ViewerNotification;
  * @generated
  */
 public class AddressSpaceItemProvider 
-	extends ItemProviderAdapter
+	extends PinscopeItemProviderAdapter
 	implements
 		IEditingDomainItemProvider,
 		IStructuredItemContentProvider,
@@ -121,12 +122,13 @@ public class AddressSpaceItemProvider
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		return getString("_UI_AddressSpace_type");
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

@@ -4,6 +4,7 @@
 package dev.pinscope.model.scenario.provider;
 
 
+import dev.pinscope.model.edit.providers.PinscopeItemProviderAdapter;
 import dev.pinscope.model.scenario.Bar;
 import dev.pinscope.model.scenario.ScenarioPackage;
 
@@ -33,7 +34,7 @@ import org.eclipse.emf.edit.provider.ViewerNotification;
  * @generated
  */
 public class BarItemProvider 
-	extends ItemProviderAdapter
+	extends PinscopeItemProviderAdapter
 	implements
 		IEditingDomainItemProvider,
 		IStructuredItemContentProvider,
@@ -204,13 +205,13 @@ public class BarItemProvider
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		Bar bar = (Bar)object;
-		return getString("_UI_Bar_type") + " " + bar.getIndex();
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

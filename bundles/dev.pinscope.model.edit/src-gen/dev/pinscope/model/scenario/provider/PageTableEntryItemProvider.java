@@ -4,6 +4,7 @@
 package dev.pinscope.model.scenario.provider;
 
 
+import dev.pinscope.model.edit.providers.PinscopeItemProviderAdapter;
 import dev.pinscope.model.scenario.PageTableEntry;
 import dev.pinscope.model.scenario.ScenarioPackage;
 
@@ -33,7 +34,7 @@ import org.eclipse.emf.edit.provider.ViewerNotification;
  * @generated
  */
 public class PageTableEntryItemProvider 
-	extends ItemProviderAdapter
+	extends PinscopeItemProviderAdapter
 	implements
 		IEditingDomainItemProvider,
 		IStructuredItemContentProvider,
@@ -204,13 +205,13 @@ public class PageTableEntryItemProvider
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		PageTableEntry pageTableEntry = (PageTableEntry)object;
-		return getString("_UI_PageTableEntry_type") + " " + pageTableEntry.getVaddr();
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

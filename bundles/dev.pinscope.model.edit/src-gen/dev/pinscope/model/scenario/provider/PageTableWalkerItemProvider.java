@@ -120,15 +120,13 @@ public class PageTableWalkerItemProvider extends ActorItemProvider {
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		String label = ((PageTableWalker)object).getName();
-		return label == null || label.length() == 0 ?
-			getString("_UI_PageTableWalker_type") :
-			getString("_UI_PageTableWalker_type") + " " + label;
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

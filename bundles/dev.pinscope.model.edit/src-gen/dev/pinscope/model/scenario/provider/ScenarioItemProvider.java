@@ -4,6 +4,7 @@
 package dev.pinscope.model.scenario.provider;
 
 
+import dev.pinscope.model.edit.providers.PinscopeItemProviderAdapter;
 import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.ScenarioFactory;
 import dev.pinscope.model.scenario.ScenarioPackage;
@@ -36,7 +37,7 @@ import org.eclipse.emf.edit.provider.ViewerNotification;
  * @generated
  */
 public class ScenarioItemProvider 
-	extends ItemProviderAdapter
+	extends PinscopeItemProviderAdapter
 	implements
 		IEditingDomainItemProvider,
 		IStructuredItemContentProvider,
@@ -265,15 +266,13 @@ public class ScenarioItemProvider
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		String label = ((Scenario)object).getName();
-		return label == null || label.length() == 0 ?
-			getString("_UI_Scenario_type") :
-			getString("_UI_Scenario_type") + " " + label;
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

@@ -4,6 +4,7 @@
 package dev.pinscope.model.scenario.provider;
 
 
+import dev.pinscope.model.edit.providers.PinscopeItemProviderAdapter;
 import dev.pinscope.model.scenario.ScenarioPackage;
 import dev.pinscope.model.scenario.Vma;
 
@@ -33,7 +34,7 @@ import org.eclipse.emf.edit.provider.ViewerNotification;
  * @generated
  */
 public class VmaItemProvider 
-	extends ItemProviderAdapter
+	extends PinscopeItemProviderAdapter
 	implements
 		IEditingDomainItemProvider,
 		IStructuredItemContentProvider,
@@ -250,15 +251,13 @@ public class VmaItemProvider
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		String label = ((Vma)object).getName();
-		return label == null || label.length() == 0 ?
-			getString("_UI_Vma_type") :
-			getString("_UI_Vma_type") + " " + label;
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

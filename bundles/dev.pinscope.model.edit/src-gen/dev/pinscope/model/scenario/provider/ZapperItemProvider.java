@@ -143,15 +143,13 @@ public class ZapperItemProvider extends ActorItemProvider {
 	/**
 	 * This returns the label text for the adapted class.
 	 * <!-- begin-user-doc -->
+	 * Kernel-style label from {@link dev.pinscope.model.edit.labels.ScenarioLabels}.
 	 * <!-- end-user-doc -->
-	 * @generated
+	 * @generated NOT
 	 */
 	@Override
 	public String getText(Object object) {
-		String label = ((Zapper)object).getName();
-		return label == null || label.length() == 0 ?
-			getString("_UI_Zapper_type") :
-			getString("_UI_Zapper_type") + " " + label;
+		return dev.pinscope.model.edit.labels.ScenarioLabels.text(object);
 	}
 
 

@@ -93,6 +93,12 @@ public final class GenerateModel {
         // Outside Eclipse, dynamic templates produce empty files and the JDT formatter is unavailable.
         genModel.setDynamicTemplates(false);
         genModel.setCodeFormatting(false);
+        // Keep the committed .genmodel complete (GenClass/GenFeature per element), as the IDE would.
+        try {
+            genModelResource.save(Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the reconciled genmodel", e);
+        }
         Diagnostic validation = genModel.diagnose();
         if (validation.getSeverity() == Diagnostic.ERROR) {
             throw new IllegalStateException("genmodel invalid: " + describe(validation));
