@@ -31,7 +31,7 @@ public enum ValueFormat {
             }
             return COUNTS.contains(f.getName()) ? LONG : HEX;
         }
-        if (type == EcorePackage.Literals.EINT || type == EcorePackage.Literals.EINT_OBJECT) {
+        if (type == EcorePackage.Literals.EINT || type == EcorePackage.Literals.EINTEGER_OBJECT) {
             return INT;
         }
         return TEXT;
