@@ -68,7 +68,8 @@ public class LanesFigure extends Figure {
         g.drawLine(Math.max(clip.x, AddressAxis.ORIGIN - 20), lineY, Math.min(clip.right(), axis.end() + 30), lineY);
         g.setFont(Colors.normal());
         g.setForegroundColor(Colors.LANE_TEXT);
-        g.drawString("virtual address", 4, lineY - 14);
+        g.drawString("virtual", 4, lineY - 16);
+        g.drawString("address", 4, lineY - 2);
         if (axis.size() == 0) {
             return;
         }

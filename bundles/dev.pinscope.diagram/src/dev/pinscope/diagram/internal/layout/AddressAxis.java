@@ -13,7 +13,7 @@ import java.util.Arrays;
 public final class AddressAxis {
 
     /** x of the first breakpoint. */
-    public static final int ORIGIN = 60;
+    public static final int ORIGIN = 116;
     /** Width of a compressed gap between VMAs. */
     public static final int GAP_WIDTH = 46;
     /** Width of a gap no longer than {@link #SMALL_GAP}. */
@@ -30,10 +30,10 @@ public final class AddressAxis {
         this.gap = gap;
     }
 
-    /** Width of a mapped stretch of {@code length} bytes: 22 px for 4K, +12 px per doubling. */
+    /** Width of a mapped stretch of {@code length} bytes: 24 px for 4K, +14 px per doubling. */
     static int mappedWidth(long length) {
         double pages = Math.max(1.0, length / 4096.0);
-        return (int) Math.round(22 + 12 * (Math.log(pages) / Math.log(2)));
+        return (int) Math.round(24 + 14 * (Math.log(pages) / Math.log(2)));
     }
 
     static int gapWidth(long length) {

@@ -87,7 +87,7 @@ public final class DiagramLayout {
         for (Rectangle r : bounds.values()) {
             right = Math.max(right, r.right());
         }
-        width = right + 40;
+        width = Math.max(right + 40, 1400);
         computeLinks();
     }
 

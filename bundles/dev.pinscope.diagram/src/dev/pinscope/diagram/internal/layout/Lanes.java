@@ -15,7 +15,7 @@ public final class Lanes {
     public static final int DEVICE_HEIGHT = 104;
     public static final int DEVICE_HEADER = 28;
     public static final int BAR_GAP = 10;
-    public static final int LANE_GAP = 84;
+    public static final int LANE_GAP = 64;
 
     private Lanes() {
     }

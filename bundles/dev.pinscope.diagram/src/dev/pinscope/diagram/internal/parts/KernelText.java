@@ -14,7 +14,7 @@ public final class KernelText {
     }
 
     public static String range(long start, long end) {
-        return Hex.format(start) + "–" + Hex.format(end) + "  " + size(end - start);
+        return Hex.format(start) + " +" + size(end - start);
     }
 
     public static String size(long bytes) {

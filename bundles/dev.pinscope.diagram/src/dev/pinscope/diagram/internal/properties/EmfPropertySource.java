@@ -86,6 +86,17 @@ public class EmfPropertySource implements IPropertySource {
         return null;
     }
 
+    /** The id of the property showing feature {@code name}, or null. */
+    public Object idOf(String name) {
+        for (IPropertyDescriptor d : getPropertyDescriptors()) {
+            var f = ((EmfPropertyDescriptor) d).feature();
+            if (f != null && f.getName().equals(name)) {
+                return d.getId();
+            }
+        }
+        return null;
+    }
+
     @Override
     public Object getPropertyValue(Object id) {
         EmfPropertyDescriptor d = descriptor(id);
