@@ -1,6 +1,5 @@
 package dev.pinscope.cli;
 
-import dev.pinscope.cli.internal.Json;
 import dev.pinscope.engine.CompileResult;
 import dev.pinscope.engine.ExpectationResult;
 import dev.pinscope.engine.Expectations;
@@ -14,6 +13,8 @@ import dev.pinscope.engine.Simulation;
 import dev.pinscope.engine.SimulationOptions;
 import dev.pinscope.engine.StepRecord;
 import dev.pinscope.engine.internal.EmfAdapter;
+import dev.pinscope.engine.report.Json;
+import dev.pinscope.engine.report.ReportJson;
 import dev.pinscope.engine.spec.Errno;
 import dev.pinscope.engine.spec.ExpectationSpec;
 import dev.pinscope.engine.spec.Policy;
@@ -370,7 +371,8 @@ public final class PinscopeCli {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (o.json) {
-            out.println(Json.write(json(spec, reports, exps, compare ? "compare" : "explore", secs)));
+            out.println(ReportJson.write(new ReportJson.Comparison(spec.name(), compare ? "compare" : "explore", reports, exps,
+                    secs)));
         } else {
             out.printf("Scenario: %s%n", spec.name());
             if (policies.size() == 1) {
@@ -393,98 +395,8 @@ public final class PinscopeCli {
         return j;
     }
 
-    private static Map<String, Object> json(ScenarioSpec spec, Map<Policy, ExplorationReport> reports,
-            List<ExpectationResult> exps, String mode, double secs) {
-        boolean single = reports.size() == 1;
-        Policy only = reports.keySet().iterator().next();
-        boolean complete = reports.values().stream().allMatch(ExplorationReport::complete);
-        Map<String, Object> j = header(spec, single ? only.name() : "all", mode, complete);
-        long states = 0;
-        long transitions = 0;
-        List<Object> results = new ArrayList<>();
-        List<Object> violations = new ArrayList<>();
-        List<Object> livelocks = new ArrayList<>();
-        List<Object> starvations = new ArrayList<>();
-        List<Object> deadlocks = new ArrayList<>();
-        List<String> partial = new ArrayList<>();
-        for (var e : reports.entrySet()) {
-            ExplorationReport r = e.getValue();
-            String pol = e.getKey().name();
-            states += r.states();
-            transitions += r.transitions();
-            if (!r.complete()) {
-                partial.add(pol + ": " + r.partialReason());
-            }
-            for (var re : r.results()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("actor", re.actor());
-                m.put("result", re.result().name());
-                m.put("pinnedPages", re.pinnedPages());
-                m.put("count", re.count());
-                m.put("witness", re.witness());
-                m.put("policy", pol);
-                results.add(m);
-            }
-            for (var v : r.violations()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("actor", v.actor());
-                m.put("kind", v.kind());
-                m.put("description", v.description());
-                m.put("witness", v.witness());
-                m.put("policy", pol);
-                violations.add(m);
-            }
-            for (var l : r.livelocks()) {
-                livelocks.add(lasso(l, pol));
-            }
-            for (var l : r.starvations()) {
-                starvations.add(lasso(l, pol));
-            }
-            for (var d : r.deadlocks()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("description", d.description());
-                m.put("witness", d.witness());
-                m.put("policy", pol);
-                deadlocks.add(m);
-            }
-        }
-        j.put("partialReason", partial.isEmpty() ? null : String.join("; ", partial));
-        j.put("states", states);
-        j.put("transitions", transitions);
-        j.put("seconds", secs);
-        j.put("results", results);
-        j.put("violations", violations);
-        j.put("livelocks", livelocks);
-        j.put("starvations", starvations);
-        j.put("deadlocks", deadlocks);
-        j.put("expectations", expJson(exps));
-        return j;
-    }
-
-    private static Map<String, Object> lasso(ExplorationReport.Lasso l, String pol) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("actor", l.actor());
-        m.put("stem", l.stem());
-        m.put("loop", l.loop());
-        m.put("kind", l.kind().name());
-        m.put("waitingFor", l.waitingFor());
-        m.put("policy", pol);
-        return m;
-    }
-
     private static List<Object> expJson(List<ExpectationResult> exps) {
-        List<Object> out = new ArrayList<>();
-        for (ExpectationResult e : exps) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("policy", e.policy().name());
-            m.put("expected", e.expected());
-            m.put("actual", e.actual());
-            m.put("ok", e.ok());
-            m.put("scope", e.scope());
-            m.put("actor", e.actor());
-            out.add(m);
-        }
-        return out;
+        return ReportJson.expectations(exps);
     }
 
     /** "qemu×12 numa_maps×3 qemu×5": a schedule in runs. */

@@ -46,6 +46,10 @@ public final class Explorer {
     private long transitions;
     private String partial;
     private int expanded; // states [0, expanded) have been expanded
+    // the cycle analysis polls the monitor by work done, not by DFS roots: one root can reach millions of states,
+    // and the workbench promises that Cancel stops an exploration within a second
+    private long work;
+    private boolean cancelled;
 
     public Explorer(Machine m, ExploreOptions opt, ExplorationMonitor mon) {
         this.m = m;
@@ -219,9 +223,10 @@ public final class Explorer {
             if ((id & 4095) == 0) {
                 if (mon.isCancelled()) {
                     partial = "cancelled";
+                    cancelled = true;
                     break;
                 }
-                if ((id & 131071) == 0 && id > 0) {
+                if ((id & 16383) == 0 && id > 0) {
                     mon.progress("reachability", count, transitions, depth);
                 }
             }
@@ -347,6 +352,9 @@ public final class Explorer {
         boolean[] livelockFound = new boolean[A];
         boolean[] starveFound = new boolean[A];
         tarjan(members, -1, scc -> {
+            if (cancelled) {
+                return;
+            }
             long[] s = new long[W];
             load(scc[0], s);
             SccInfo info = null;
@@ -356,6 +364,9 @@ public final class Explorer {
                 }
                 if (info == null) {
                     info = analyse(scc, -1);
+                }
+                if (cancelled) {
+                    return;
                 }
                 if (!info.nontrivial) {
                     continue;
@@ -368,7 +379,7 @@ public final class Explorer {
                 if (!starveFound[p]) {
                     // cycles in which p never steps: SCCs of this SCC without p's edges
                     tarjan(scc, p, sub -> {
-                        if (starveFound[pp]) {
+                        if (starveFound[pp] || cancelled) {
                             return;
                         }
                         SccInfo si = analyse(sub, pp);
@@ -417,6 +428,10 @@ public final class Explorer {
         long[] t = new long[W];
         int[] acts = new int[A];
         for (int x : scc) {
+            if (pollCancelled()) {
+                info.nontrivial = false;
+                return info;
+            }
             load(x, s);
             for (int a = 0; a < A; a++) {
                 if (!m.runnable(s, a)) {
@@ -474,8 +489,7 @@ public final class Explorer {
             if (index[root] >= 0) {
                 continue;
             }
-            if ((root & 8191) == 0 && mon.isCancelled()) {
-                partial = partial == null ? "cancelled" : partial;
+            if (pollCancelled()) {
                 return;
             }
             csp = 0;
@@ -487,6 +501,9 @@ public final class Explorer {
             onStack[root] = true;
             succCache[root] = successors(members[root], excluded, pos, dense, s, t, acts);
             while (csp > 0) {
+                if (pollCancelled()) {
+                    return;
+                }
                 int v = callNode[csp - 1];
                 int[] succ = succCache[v];
                 if (callNext[csp - 1] < succ.length) {
@@ -529,6 +546,24 @@ public final class Explorer {
                 }
             }
         }
+    }
+
+    /** Polls the monitor every 4096 units of cycle-analysis work; reports progress about every 64K units. */
+    private boolean pollCancelled() {
+        if (cancelled) {
+            return true;
+        }
+        if ((++work & 4095) == 0) {
+            if (mon.isCancelled()) {
+                cancelled = true;
+                partial = partial == null ? "cancelled" : partial + "; cancelled";
+                return true;
+            }
+            if ((work & 65535) == 0) {
+                mon.progress("cycles", count, transitions, work);
+            }
+        }
+        return false;
     }
 
     private boolean selfLoop(int id, int excluded, long[] s, long[] t, int[] acts) {
