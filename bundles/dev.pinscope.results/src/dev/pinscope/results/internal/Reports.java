@@ -355,7 +355,7 @@ public final class Reports {
                 sb.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"><title>%s %s %.0f%%</title></rect>",
                         x, y, w, color(s.result()), esc(s.actor()), s.result(), s.fraction() * 100));
-                if (w > 34) {
+                if (w > 8 * (s.result().name().length() + 5)) {
                     sb.append(String.format(Locale.ROOT,
                             "<text x=\"%.1f\" y=\"%d\" fill=\"#fff\">%s %.0f%%</text>", x + 4, y + 15, s.result(),
                             s.fraction() * 100));

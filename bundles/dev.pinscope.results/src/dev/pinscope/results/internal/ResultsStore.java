@@ -59,6 +59,12 @@ public final class ResultsStore {
         fire(key);
     }
 
+    /** Forgets every result (not the files); for tests that reopen a scenario and expect its file to be read. */
+    public void clear() {
+        entries.clear();
+        lastKey = null;
+    }
+
     public void addListener(Listener l) {
         listeners.add(l);
     }

@@ -134,7 +134,7 @@ public class ResultsView extends ViewPart {
         Tree t = tree.getTree();
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
-        int[] widths = { 190, 80, 110, 100, 70, 520 };
+        int[] widths = { 190, 90, 110, 115, 70, 560 };
         for (int i = 0; i < Rows.COLUMNS.length; i++) {
             TreeColumn c = new TreeColumn(t, i >= 3 && i <= 4 ? SWT.RIGHT : SWT.LEFT);
             c.setText(Rows.COLUMNS[i]);

@@ -1,0 +1,112 @@
+package dev.pinscope.results.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pinscope.results.ResultsIds;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.core.commands.Command;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.internal.WorkbenchWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where a user finds the two commands: Run menu, the editor's context menu and tool bar, launch modes. */
+class ContributionsTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void tearDown() {
+        Fixture.reset();
+    }
+
+    private static List<String> texts(Menu m) {
+        m.notifyListeners(SWT.Show, new Event());
+        Fixture.drain();
+        List<String> out = new ArrayList<>();
+        for (MenuItem i : m.getItems()) {
+            out.add(i.getText().replace("&", "").replaceAll("\t.*", ""));
+        }
+        m.notifyListeners(SWT.Hide, new Event());
+        return out;
+    }
+
+    @Test
+    void commandsAreEnabledOnlyWithAScenarioEditor() throws Exception {
+        ICommandService cs = PlatformUI.getWorkbench().getService(ICommandService.class);
+        Command explore = cs.getCommand(ResultsIds.EXPLORE_COMMAND);
+        Command compare = cs.getCommand(ResultsIds.COMPARE_COMMAND);
+        assertEquals("Explore All Interleavings", explore.getName());
+        assertEquals("Compare Policies", compare.getName());
+        Fixture.page().closeAllEditors(false);
+        Fixture.drain();
+        assertTrue(!compare.isEnabled(), "nothing to explore without a scenario editor");
+        Fixture.open(Fixture.save(Fixture.example("01-alone"), tmp, "alone.pinscope"));
+        assertTrue(compare.isEnabled() && explore.isEnabled());
+    }
+
+    @Test
+    void runMenuAndEditorContextMenuOfferBoth() throws Exception {
+        IEditorPart editor = Fixture.open(Fixture.save(Fixture.example("01-alone"), tmp, "alone.pinscope"));
+        MenuManager bar = ((WorkbenchWindow) PlatformUI.getWorkbench().getActiveWorkbenchWindow()).getMenuManager();
+        MenuManager run = (MenuManager) bar.find("org.eclipse.ui.run");
+        assertNotNull(run, "a Run menu");
+        run.updateAll(true);
+        List<String> runItems = texts(run.getMenu());
+        assertTrue(runItems.contains("Explore All Interleavings") && runItems.contains("Compare Policies"),
+                runItems.toString());
+
+        GraphicalViewer viewer = (GraphicalViewer) editor.getAdapter(GraphicalViewer.class);
+        Menu popup = viewer.getControl().getMenu();
+        assertNotNull(popup, "the diagram has a context menu");
+        List<String> popupItems = texts(popup);
+        assertTrue(popupItems.contains("Explore All Interleavings") && popupItems.contains("Compare Policies"),
+                popupItems.toString());
+    }
+
+    @Test
+    void editorToolBarShowsBothWhileTheEditorIsActive() throws Exception {
+        Fixture.open(Fixture.save(Fixture.example("01-alone"), tmp, "alone.pinscope"));
+        var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        List<String> tips = new ArrayList<>();
+        collectToolTips(shell, tips);
+        assertTrue(tips.stream().anyMatch(t -> t.startsWith("Explore All Interleavings")), tips.toString());
+        assertTrue(tips.stream().anyMatch(t -> t.startsWith("Compare Policies")), tips.toString());
+    }
+
+    private static void collectToolTips(org.eclipse.swt.widgets.Control c, List<String> out) {
+        if (c instanceof org.eclipse.swt.widgets.ToolBar tb && tb.isVisible()) {
+            for (var item : tb.getItems()) {
+                if (item.getToolTipText() != null) {
+                    out.add(item.getToolTipText());
+                }
+            }
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (var child : comp.getChildren()) {
+                collectToolTips(child, out);
+            }
+        }
+    }
+
+    @Test
+    void exploreAndCompareAreLaunchModes() {
+        var lm = DebugPlugin.getDefault().getLaunchManager();
+        assertEquals("Explore All Interleavings", lm.getLaunchMode(ResultsIds.EXPLORE_MODE).getLabel());
+        assertEquals("Compare Policies", lm.getLaunchMode(ResultsIds.COMPARE_MODE).getLabel());
+    }
+}

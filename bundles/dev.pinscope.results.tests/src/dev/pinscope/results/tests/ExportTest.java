@@ -1,0 +1,166 @@
+package dev.pinscope.results.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pinscope.engine.report.Json;
+import dev.pinscope.engine.report.ReportJson;
+import dev.pinscope.results.ResultsIds;
+import dev.pinscope.results.internal.ResultsView;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.browser.Browser;
+import org.eclipse.swt.browser.ProgressAdapter;
+import org.eclipse.swt.browser.ProgressEvent;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Markdown, JSON (the CLI's shape), HTML (rendered in a Browser and photographed) and the diagram as PNG/SVG. */
+class ExportTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void tearDown() {
+        Fixture.reset();
+    }
+
+    private ResultsView compare(String example) throws Exception {
+        Path file = Fixture.save(Fixture.example(example), tmp, example + ".pinscope");
+        Fixture.open(file);
+        Fixture.command(ResultsIds.COMPARE_COMMAND);
+        return Fixture.waitForResults(60_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void jsonExportHasTheCliShapeAndParses() throws Exception {
+        ResultsView v = compare("04-adversarial-livelock");
+        Path out = tmp.resolve("report.json");
+        v.exportJson(out);
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        Map<String, Object> exported = (Map<String, Object>) Json.parse(text);
+        Map<String, Object> cli = Fixture.cliJson("compare", tmp.resolve("04-adversarial-livelock.pinscope").toString(),
+                "--json");
+        assertEquals(new ArrayList<>(cli.keySet()), new ArrayList<>(exported.keySet()), "same keys, same order");
+        for (String k : List.of("scenario", "policy", "mode", "complete", "states", "transitions", "results",
+                "violations", "livelocks", "starvations", "deadlocks", "expectations")) {
+            assertEquals(cli.get(k), exported.get(k), k);
+        }
+        List<Object> lassos = (List<Object>) exported.get("livelocks");
+        assertTrue(lassos.size() >= 3, "v1, GUP-style and ENOENT retry forever (§10 row 4)");
+        Map<String, Object> l = (Map<String, Object>) lassos.get(0);
+        assertTrue(!((List<Object>) l.get("loop")).isEmpty());
+        // and the engine reads it back to the same reports
+        assertEquals(v.shown().comparison().reports().keySet(), ReportJson.read(text).reports().keySet());
+    }
+
+    @Test
+    void markdownHasTheTableWitnessesAndLassos() throws Exception {
+        ResultsView v = compare("04-adversarial-livelock");
+        Path out = tmp.resolve("report.md");
+        v.exportMarkdown(out);
+        String md = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Adversarial zapper always hits W1"), md);
+        assertTrue(md.contains("| Policy | OK | EBUSY | EINVAL | Livelock |") || md.contains("| Policy |"), md);
+        assertTrue(md.lines().anyMatch(line -> line.startsWith("| PATCH_V1 (b) |") && line.contains("YES")), md);
+        assertTrue(md.contains("LIVELOCK, qemu retries forever"), md);
+        // witnesses replayed step by step with the kernel's function names
+        assertTrue(md.contains("vaddr_get_pfns") || md.contains("follow_pfnmap_start"), md);
+    }
+
+    @Test
+    void htmlReportRendersInABrowser() throws Exception {
+        ResultsView v = compare("04-adversarial-livelock");
+        Path out = tmp.resolve("report.html");
+        v.exportHtml(out);
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
+
+        Shell shell = new Shell(v.tree().getDisplay());
+        shell.setLayout(new FillLayout());
+        shell.setBounds(40, 40, 1100, 900);
+        Browser b = new Browser(shell, SWT.NONE);
+        boolean[] done = { false };
+        b.addProgressListener(new ProgressAdapter() {
+            @Override
+            public void completed(ProgressEvent event) {
+                done[0] = true;
+            }
+        });
+        shell.open();
+        b.setUrl(out.toUri().toString());
+        Fixture.waitUntil("the report to load", 30_000, () -> done[0]);
+        Fixture.waitUntil("the table to render", 10_000, () -> {
+            Object rows = b.evaluate("return document.querySelectorAll('#results tr').length;");
+            return rows instanceof Number n && n.intValue() == 7;
+        });
+        Object bars = b.evaluate("return document.querySelectorAll('svg rect').length;");
+        assertTrue(bars instanceof Number n && n.intValue() >= 6, "chart bars: " + bars);
+        Object loops = b.evaluate("return document.querySelectorAll('li.loop').length;");
+        assertTrue(loops instanceof Number n && n.intValue() > 0, "lasso loop steps marked: " + loops);
+        Thread.sleep(300);
+        Fixture.drain();
+        Path png = Fixture.screenshot(shell, "report-html.png");
+        shell.dispose();
+        ImageData img = new ImageLoader().load(png.toString())[0];
+        // the chart's OK green (#4caf50) must be on screen: the page really rendered
+        int green = 0;
+        for (int y = 0; y < img.height; y += 2) {
+            for (int x = 0; x < img.width; x += 2) {
+                RGB c = img.palette.getRGB(img.getPixel(x, y));
+                if (Math.abs(c.red - 0x4c) < 12 && Math.abs(c.green - 0xaf) < 12 && Math.abs(c.blue - 0x50) < 12) {
+                    green++;
+                }
+            }
+        }
+        assertTrue(green > 50, "green chart pixels in the screenshot: " + green);
+    }
+
+    @Test
+    void diagramExportsAsPngAndSvg() throws Exception {
+        ResultsView v = compare("02-numa-maps-split-w1");
+        Path png = tmp.resolve("diagram.png");
+        v.exportPng(png);
+        ImageData img = new ImageLoader().load(png.toString())[0];
+        assertTrue(img.width > 200 && img.height > 100, img.width + "x" + img.height);
+        int ink = 0;
+        for (int y = 0; y < img.height; y++) {
+            for (int x = 0; x < img.width; x++) {
+                RGB c = img.palette.getRGB(img.getPixel(x, y));
+                if (c.red + c.green + c.blue < 600) {
+                    ink++;
+                }
+            }
+        }
+        assertTrue(ink > 2000, "the diagram was drawn: " + ink + " non-white pixels");
+        Files.copy(png, Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).resolve("diagram-export.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Path svg = tmp.resolve("diagram.svg");
+        v.exportSvg(svg);
+        Files.copy(svg, Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).resolve("diagram-export.svg"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getNodeName());
+        assertTrue(doc.getElementsByTagName("rect").getLength() > 5);
+        String texts = "";
+        for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
+            texts += doc.getElementsByTagName("text").item(i).getTextContent() + "\n";
+        }
+        assertTrue(texts.contains("qemu") && texts.contains("numa_maps"), texts);
+    }
+}
