@@ -37,7 +37,8 @@ public final class Machine {
     static final int K_NONE = 0, K_TABLE = 1, K_LEAF = 2;
     // lock kinds for wait codes
     public static final int LK_MMAP_R = 1, LK_MMAP_W = 2, LK_MEM_R = 3, LK_MEM_W = 4, LK_PTL = 5, LK_IMMAP_W = 6;
-    static final int LEVEL_GUP = 3; // 'lvl' value: GUP pinned ordinary pages (no PFNMAP leaf)
+    static final int LEVEL_GUP = 3;
+    private static final Level[] LEVELS = Level.values(); // 'lvl' value: GUP pinned ordinary pages (no PFNMAP leaf)
 
     final ScenarioSpec spec;
     final Policy policy;
@@ -1657,7 +1658,7 @@ public final class Machine {
             long cap = spec.kernel().disableHugepages() ? 1 : spec.kernel().batchCapacity();
             return Math.min(Math.min(np, cap), (vEnd[v] - va) >>> 12);
         }
-        long pages = Level.values()[lvl].pages();
+        long pages = LEVELS[lvl].pages();
         long pfn = pfnAt(va);
         long epfn = (pfn | (pages - 1)) + 1;
         return Math.min(np, epfn - pfn);
