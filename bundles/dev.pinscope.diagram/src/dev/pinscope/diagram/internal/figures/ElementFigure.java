@@ -70,8 +70,21 @@ public abstract class ElementFigure extends Figure {
     }
 
     private void updateTooltip() {
+        tooltip = null; // built when the mouse first rests on the figure: 20,000 labels up front cost seconds
+    }
+
+    private Label tooltip;
+
+    @Override
+    public org.eclipse.draw2d.IFigure getToolTip() {
         String text = problems.isEmpty() ? hint : String.join("\n", problems);
-        setToolTip(text == null ? null : new Label(text));
+        if (text == null) {
+            return null;
+        }
+        if (tooltip == null || !text.equals(tooltip.getText())) {
+            tooltip = new Label(text);
+        }
+        return tooltip;
     }
 
     @Override
