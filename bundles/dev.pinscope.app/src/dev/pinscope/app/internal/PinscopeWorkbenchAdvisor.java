@@ -19,9 +19,9 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.ide.IDE;
 
-import dev.pinscope.app.internal.sketch.SketchDiagram;
-import dev.pinscope.app.internal.sketch.SketchEditor;
-import dev.pinscope.app.internal.sketch.SketchEditorInput;
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.internal.editor.ExampleEditorInput;
+import dev.pinscope.model.examples.Examples;
 
 public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
 
@@ -49,16 +49,23 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         openSampleWhenEmpty();
     }
 
-    /** A first start shows something alive rather than an empty editor area. */
+    /** The example a first start shows: the race the patch is about (numa_maps splits a PUD in W1). */
+    static final String WELCOME_EXAMPLE = "02-numa-maps-split-w1";
+
+    /** A first start shows a shipped example (read-only) rather than an empty editor area. */
     private void openSampleWhenEmpty() {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         if (window == null || window.getActivePage() == null || window.getActivePage().getEditorReferences().length > 0) {
             return;
         }
+        var example = Examples.find(WELCOME_EXAMPLE).or(() -> Examples.list().stream().findFirst());
+        if (example.isEmpty()) {
+            return;
+        }
         try {
-            window.getActivePage().openEditor(new SketchEditorInput(SketchDiagram.sample()), SketchEditor.ID);
+            window.getActivePage().openEditor(new ExampleEditorInput(example.get()), DiagramIds.EDITOR_ID);
         } catch (PartInitException e) {
-            ILog.of(getClass()).log(Status.error("Cannot open the sample sketch", e));
+            ILog.of(getClass()).log(Status.error("Cannot open the example " + example.get().id(), e));
         }
     }
 
