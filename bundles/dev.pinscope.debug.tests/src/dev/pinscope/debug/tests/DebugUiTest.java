@@ -14,14 +14,12 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
-import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,12 +81,10 @@ class DebugUiTest {
         PinscopeLineBreakpoint bp = ListingToggleBreakpointsTarget.toggle(listing, f2);
         assertNotNull(bp);
         assertTrue(t.resumeAndWait(20_000));
-        DebugUITools.getDebugContextManager().getContextService(window())
-                .getActiveContext();
         ListingEditor[] editor = new ListingEditor[1];
         waitUntil("the listing editor opens at the frame", 20_000, () -> {
             IEditorPart e = window().getActivePage().getActiveEditor();
-            if (e instanceof ListingEditor le) {
+            if (e instanceof ListingEditor le && le.getEditorInput().equals(new ListingEditorInput(listing))) {
                 editor[0] = le;
                 return true;
             }
@@ -243,9 +239,5 @@ class DebugUiTest {
         IMarker[] m = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
                 .findMarkers(PinscopeLineBreakpoint.MARKER_TYPE, true, 0);
         return m.length;
-    }
-
-    static ITextEditor unused() {
-        return null;
     }
 }
