@@ -1,0 +1,168 @@
+package dev.pinscope.debug.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+
+import dev.pinscope.debug.PinscopeDebugTarget;
+import dev.pinscope.model.examples.Examples;
+import dev.pinscope.model.io.LoadResult;
+import dev.pinscope.model.io.Scenarios;
+
+/** Helpers shared by the debugger tests: example files, waiting on the UI thread, variables by path. */
+final class DebugTestSupport {
+
+    static final String EXAMPLE = "02-numa-maps-split-w1";
+
+    private DebugTestSupport() {
+    }
+
+    /** A shipped example written to a temporary .pinscope file (the launch contract takes a path). */
+    static Path exampleFile(String id) throws Exception {
+        LoadResult r = Examples.load(id);
+        assertTrue(r.ok(), r.firstProblem());
+        Path dir = Files.createTempDirectory("pinscope-debug-test");
+        Path f = dir.resolve(id + ".pinscope");
+        assertTrue(Scenarios.save(r.scenario(), f).ok());
+        return f;
+    }
+
+    /** Debug launches must not stop on a "switch perspective?" prompt in tests. */
+    static void noPerspectivePrompts() {
+        var prefs = InstanceScope.INSTANCE.getNode("org.eclipse.debug.ui");
+        prefs.put("org.eclipse.debug.ui.switch_perspective_on_suspend", "always");
+        prefs.put("org.eclipse.debug.ui.switch_to_perspective", "always");
+    }
+
+    static PinscopeDebugTarget targetOf(ILaunch launch) {
+        assertEquals(1, launch.getDebugTargets().length, "one target per launch");
+        return (PinscopeDebugTarget) launch.getDebugTargets()[0];
+    }
+
+    static void drain() {
+        Display d = Display.getCurrent();
+        if (d != null) {
+            while (d.readAndDispatch()) {
+                // run pending UI work (async execs from debug events)
+            }
+        }
+    }
+
+    static void waitUntil(String what, long timeoutMillis, BooleanSupplier condition) {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                fail("timed out waiting until " + what);
+            }
+            Display d = Display.getCurrent();
+            if (d != null) {
+                if (!d.readAndDispatch()) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } else {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        drain();
+    }
+
+    /** The variable at a path of names, e.g. "kernel", "locks", "mmap_lock". */
+    static IVariable variable(IStackFrame frame, String... path) throws Exception {
+        IVariable[] vars = frame.getVariables();
+        IVariable found = null;
+        for (String name : path) {
+            found = null;
+            for (IVariable v : vars) {
+                if (v.getName().equals(name)) {
+                    found = v;
+                }
+            }
+            if (found == null) {
+                fail("no variable " + name + " in " + Arrays.stream(vars).map(v -> {
+                    try {
+                        return v.getName();
+                    } catch (Exception e) {
+                        return "?";
+                    }
+                }).toList() + " (path " + List.of(path) + ")");
+            }
+            vars = found.getValue().getVariables();
+        }
+        return found;
+    }
+
+    static String value(IStackFrame frame, String... path) throws Exception {
+        return variable(frame, path).getValue().getValueString();
+    }
+
+    static void removeAllBreakpoints() throws Exception {
+        var mgr = DebugPlugin.getDefault().getBreakpointManager();
+        mgr.removeBreakpoints(mgr.getBreakpoints(), true);
+    }
+
+    static void terminateAll() throws Exception {
+        for (ILaunch l : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+            if (l.canTerminate()) {
+                l.terminate();
+            }
+            DebugPlugin.getDefault().getLaunchManager().removeLaunch(l);
+        }
+        drain();
+    }
+
+    static IWorkbenchWindow window() {
+        return PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+    }
+
+    static boolean hasBreakpoint(IBreakpoint[] bps, IBreakpoint b) {
+        return Arrays.asList(bps).contains(b);
+    }
+
+    static Path screenshot(Shell shell, String name) throws Exception {
+        drain();
+        String dir = System.getProperty("pinscope.screenshots", "target/screenshots");
+        Files.createDirectories(Path.of(dir));
+        Display display = shell.getDisplay();
+        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
+        Image image = new Image(display, r.width, r.height);
+        GC gc = new GC(display);
+        gc.copyArea(image, r.x, r.y);
+        gc.dispose();
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { image.getImageData() };
+        Path out = Path.of(dir, name);
+        loader.save(out.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+        return out;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.pinscope.debug.tests;
+
+import static dev.pinscope.debug.tests.DebugTestSupport.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pinscope.debug.PinscopeDebugTarget;
+import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.internal.breakpoints.PinscopeLineBreakpoint;
+import dev.pinscope.debug.internal.launch.ScenarioLaunchShortcut;
+import dev.pinscope.debug.internal.ui.ListingEditor;
+import dev.pinscope.debug.internal.ui.ListingEditorInput;
+import dev.pinscope.debug.internal.ui.ListingToggleBreakpointsTarget;
+import dev.pinscope.debug.internal.ui.RunOverlay;
+import dev.pinscope.debug.internal.ui.SchedulerView;
+import dev.pinscope.debug.internal.ui.TimelineView;
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.IDiagramOverlay;
+import dev.pinscope.diagram.IScenarioDiagram;
+import dev.pinscope.engine.Listing;
+import dev.pinscope.engine.spec.Errno;
+import dev.pinscope.model.scenario.Actor;
+
+/** The debugger's views in the workbench: Debug perspective, listing editor, Timeline, Scheduler, diagram. */
+class DebugUiTest {
+
+    private Path file;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        noPerspectivePrompts();
+        removeAllBreakpoints();
+        file = exampleFile(EXAMPLE);
+        IWorkbenchPage page = window().getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
+        drain();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        terminateAll();
+        removeAllBreakpoints();
+    }
+
+    @Test
+    void debugPerspectiveHasTimelineAndScheduler() {
+        IWorkbenchPage page = window().getActivePage();
+        assertNotNull(page.findView(PinscopeLaunch.TIMELINE_VIEW_ID), "Timeline in the Debug perspective");
+        assertNotNull(page.findView(PinscopeLaunch.SCHEDULER_VIEW_ID), "Scheduler in the Debug perspective");
+        assertNotNull(page.findView("org.eclipse.debug.ui.DebugView"));
+    }
+
+    /** Suspending shows the policy's listing with the instruction pointer; the ruler toggles breakpoints. */
+    @Test
+    void listingEditorShowsTheCurrentLineAndBreakpoints() throws Exception {
+        PinscopeDebugTarget t = targetOf(PinscopeLaunch.debug(file, "PATCH_V1"));
+        Listing listing = t.simulation().listing();
+        int f2 = DebuggerTest.f2Line(listing);
+        PinscopeLineBreakpoint bp = ListingToggleBreakpointsTarget.toggle(listing, f2);
+        assertNotNull(bp);
+        assertTrue(t.resumeAndWait(20_000));
+        ListingEditor[] editor = new ListingEditor[1];
+        waitUntil("the listing editor opens at the frame", 20_000, () -> {
+            IEditorPart e = window().getActivePage().getActiveEditor();
+            if (e instanceof ListingEditor le && le.getEditorInput().equals(new ListingEditorInput(listing))) {
+                editor[0] = le;
+                return true;
+            }
+            return false;
+        });
+        ListingEditor le = editor[0];
+        assertEquals(new ListingEditorInput(listing), le.getEditorInput());
+        assertFalse(le.isEditable(), "read-only");
+        assertEquals("listing PATCH_V1.c", le.getEditorInput().getName());
+        var doc = le.getDocumentProvider().getDocument(le.getEditorInput());
+        assertEquals(listing.lines().size(), doc.getNumberOfLines() - 1);
+        IAnnotationModel model = le.getDocumentProvider().getAnnotationModel(le.getEditorInput());
+        waitUntil("the instruction pointer and the breakpoint are annotated", 10_000, () -> {
+            boolean ip = false;
+            boolean breakpoint = false;
+            for (var it = model.getAnnotationIterator(); it.hasNext();) {
+                var a = it.next();
+                ip |= a.getType().startsWith("org.eclipse.debug.ui.currentIP")
+                        || a.getType().startsWith("org.eclipse.debug.ui.secondaryIP");
+                if (a instanceof MarkerAnnotation ma && ma.getMarker().equals(bp.getMarker())) {
+                    breakpoint = model.getPosition(a).getOffset() == lineOffset(doc, f2);
+                }
+            }
+            return ip && breakpoint;
+        });
+        // toggling again removes it
+        assertNull(ListingToggleBreakpointsTarget.toggle(listing, f2));
+        assertFalse(bp.getMarker().exists());
+        screenshot(window().getShell(), "listing-editor.png");
+    }
+
+    private static int lineOffset(org.eclipse.jface.text.IDocument doc, int line) {
+        try {
+            return doc.getLineOffset(line - 1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Clicking a Timeline row moves the run to that step. */
+    @Test
+    void timelineJumpLandsOnTheClickedStep() throws Exception {
+        PinscopeDebugTarget t = targetOf(PinscopeLaunch.debug(file, "PRE_PATCH"));
+        assertTrue(t.resumeAndWait(20_000));
+        assertEquals(Errno.EINVAL, t.thread("qemu").view().result());
+        TimelineView view = (TimelineView) window().getActivePage().showView(TimelineView.ID);
+        waitUntil("the timeline lists every step", 10_000,
+                () -> view.table().getItemCount() == t.run().length() + 1);
+        int row = 7;
+        view.jump(row);
+        waitUntil("the run moved", 10_000, () -> t.run().position() == row);
+        var last = t.state().lastStep();
+        assertEquals(row - 1, last.index());
+        waitUntil("the timeline follows", 10_000, () -> view.table().getSelectionIndex() == row);
+        TableItem item = view.table().getItem(row);
+        assertEquals(Integer.toString(row), item.getText(0));
+        assertEquals(t.run().record(row - 1).actorName(), item.getText(1));
+        assertEquals(t.run().record(row - 1).function(), item.getText(2));
+        assertEquals(Integer.toString(t.run().record(row - 1).line()), item.getText(3));
+        assertNull(t.thread("qemu").view().result(), "back before the pinner returned");
+    }
+
+    /** With the interactive scheduler the Scheduler view decides who moves next; Resume waits for a pick. */
+    @Test
+    void schedulerViewChoiceDecidesTheNextStep() throws Exception {
+        var wc = PinscopeLaunch.newConfiguration(file, "PATCH_V1", PinscopeLaunch.SCHEDULER_INTERACTIVE);
+        PinscopeDebugTarget t = targetOf(wc.launch(ILaunchManager.DEBUG_MODE, null));
+        SchedulerView view = (SchedulerView) window().getActivePage().showView(SchedulerView.ID);
+        waitUntil("the scheduler lists the actors", 10_000, () -> view.table().getItemCount() == 2);
+        assertEquals("numa_maps", view.table().getItem(1).getText(0));
+        assertEquals("runnable", view.table().getItem(1).getText(2));
+
+        view.choose(1);
+        assertEquals(1, t.run().position());
+        assertEquals("numa_maps", t.run().record(0).actorName(), "the user's pick moved first");
+        view.choose(0);
+        view.choose(0);
+        assertEquals("qemu", t.run().record(1).actorName());
+        assertEquals("qemu", t.run().record(2).actorName());
+
+        // Resume moves nobody in interactive mode: the user picks every step
+        assertTrue(t.resumeAndWait(10_000));
+        assertEquals(3, t.run().position());
+        waitUntil("the view shows the new state", 10_000,
+                () -> view.table().getItemCount() == 2 && view.table().getItem(0).getText(3).contains(":"));
+    }
+
+    /** While suspended the diagram shows the run; the design model is never touched. */
+    @Test
+    void diagramAnimatesFromDebugEvents() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        IEditorPart diagramEditor = Arrays.stream(page.getEditorReferences())
+                .filter(r -> DiagramIds.EDITOR_ID.equals(r.getId())).map(r -> r.getEditor(true))
+                .filter(e -> e != null && e.getEditorInput().getName().equals(EXAMPLE + ".pinscope")).findFirst()
+                .orElse(null);
+        if (diagramEditor == null) {
+            diagramEditor = org.eclipse.ui.ide.IDE.openEditorOnFileStore(page,
+                    org.eclipse.core.filesystem.EFS.getLocalFileSystem().getStore(file.toUri()));
+        }
+        IScenarioDiagram diagram = Adapters.adapt(diagramEditor, IScenarioDiagram.class);
+        assertNotNull(diagram);
+
+        // Debug from the editor (what the toolbar button and the context menu do)
+        page.activate(diagramEditor);
+        new ScenarioLaunchShortcut().launch(diagramEditor, ILaunchManager.DEBUG_MODE);
+        waitUntil("a Pinscope launch", 20_000, () -> Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault()
+                .getLaunchManager().getLaunches()).anyMatch(l -> l.getDebugTargets().length > 0));
+        ILaunch launch = Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches())
+                .filter(l -> l.getDebugTargets().length > 0).findFirst().orElseThrow();
+        PinscopeDebugTarget t = targetOf(launch);
+        waitUntil("the overlay is laid", 10_000, () -> diagram.getOverlay() instanceof RunOverlay);
+
+        new PinscopeLineBreakpoint(t.simulation().listing(), DebuggerTest.f2Line(t.simulation().listing()));
+        assertTrue(t.resumeAndWait(20_000));
+        Actor qemu = diagram.getScenario().getActors().stream().filter(a -> a.getName().equals("qemu")).findFirst()
+                .orElseThrow();
+        waitUntil("the overlay shows qemu in F2", 10_000, () -> {
+            IDiagramOverlay o = diagram.getOverlay();
+            return o != null && "follow_pfnmap_start F2_READ".equals(o.actorStatus(qemu));
+        });
+        IDiagramOverlay o = diagram.getOverlay();
+        assertEquals(1, o.transientEntries().size(), "the faulted-in PUD leaf");
+        assertEquals(0x7f0000000000L, o.transientEntries().get(0).vaddr());
+        assertTrue(o.lockLabel(diagram.getScenario().getAddressSpace().getVmas().get(0)).contains("mmap_lock R: qemu"),
+                o.lockLabel(diagram.getScenario().getAddressSpace().getVmas().get(0)));
+        assertEquals(0x7f0000000000L, o.currentAddress());
+        TimelineView timeline = (TimelineView) page.showView(TimelineView.ID);
+        page.showView(SchedulerView.ID);
+        page.activate(diagramEditor);
+        waitUntil("timeline filled", 10_000, () -> timeline.table().getItemCount() == t.run().length() + 1);
+        screenshot(window().getShell(), "debugger.png");
+
+        // the walker splits the PUD: the transient leaf disappears from the overlay
+        var walker = t.thread("numa_maps");
+        while (!t.state().now().slots().stream().noneMatch(s -> s.kind() == dev.pinscope.engine.KernelSnapshot.SlotKind.LEAF)) {
+            walker.stepInto();
+        }
+        waitUntil("the split is drawn", 10_000, () -> diagram.getOverlay().transientEntries().isEmpty());
+        assertTrue(diagram.getOverlay().actorStatus(qemu).startsWith("follow_pfnmap_start"));
+        screenshot(window().getShell(), "debugger-after-split.png");
+        assertFalse(diagramEditor.isDirty(), "animation never edits the scenario");
+
+        t.terminate();
+        waitUntil("the overlay is removed", 10_000, () -> diagram.getOverlay() == null);
+        assertFalse(diagramEditor.isDirty());
+        assertTrue(Arrays.stream(page.getEditorReferences()).map(IEditorReference::getId)
+                .anyMatch(PinscopeLaunch.LISTING_EDITOR_ID::equals), "the listing editor was opened");
+        assertTrue(bpMarkersOnRoot() >= 1);
+    }
+
+    private static int bpMarkersOnRoot() throws Exception {
+        IMarker[] m = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
+                .findMarkers(PinscopeLineBreakpoint.MARKER_TYPE, true, 0);
+        return m.length;
+    }
+}

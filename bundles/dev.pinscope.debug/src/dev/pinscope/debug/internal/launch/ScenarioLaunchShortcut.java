@@ -1,0 +1,111 @@
+package dev.pinscope.debug.internal.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.ILaunchShortcut;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IURIEditorInput;
+import org.eclipse.ui.PlatformUI;
+
+import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.diagram.IScenarioDiagram;
+import dev.pinscope.model.io.SaveResult;
+import dev.pinscope.model.io.Scenarios;
+
+/**
+ * Run/Debug of the scenario in the active editor (toolbar, context menu, Run As/Debug As): reuses the
+ * file's configuration or creates one. A shipped example has no file of its own, so it is launched from a
+ * copy in the workspace's metadata area — the user never has to save it first.
+ */
+public class ScenarioLaunchShortcut implements ILaunchShortcut {
+
+    @Override
+    public void launch(ISelection selection, String mode) {
+        if (selection instanceof IStructuredSelection s && !s.isEmpty()) {
+            Object o = s.getFirstElement();
+            IFile f = Adapters.adapt(o, IFile.class);
+            if (f != null && f.getLocation() != null) {
+                launch(f.getLocation().toFile().toPath(), mode);
+            } else if (o instanceof Path p) {
+                launch(p, mode);
+            }
+        }
+    }
+
+    @Override
+    public void launch(IEditorPart editor, String mode) {
+        try {
+            Path file = fileOf(editor);
+            if (file != null) {
+                launch(file, mode);
+            }
+        } catch (IOException | CoreException e) {
+            ErrorDialog.openError(editor.getSite().getShell(), "Cannot launch the scenario", e.getMessage(),
+                    org.eclipse.core.runtime.Status.error(e.getMessage(), e));
+        }
+    }
+
+    /** The file a launch of this editor's scenario should read (saving the editor or copying an example first). */
+    public static Path fileOf(IEditorPart editor) throws IOException, CoreException {
+        IEditorInput input = editor.getEditorInput();
+        if (editor.isDirty() && !PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .saveEditor(editor, true)) {
+            return null;
+        }
+        if (input instanceof IURIEditorInput u && u.getURI() != null && "file".equals(u.getURI().getScheme())
+                && !editor.isDirty()) {
+            return Path.of(u.getURI());
+        }
+        IFile ws = Adapters.adapt(input, IFile.class);
+        if (ws != null && ws.getLocation() != null && !editor.isDirty()) {
+            return ws.getLocation().toFile().toPath();
+        }
+        IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
+        if (diagram == null) {
+            throw new IOException(input.getName() + " is not a scenario");
+        }
+        Path dir = Path.of(Platform.getStateLocation(Platform.getBundle("dev.pinscope.debug")).toOSString(), "launched");
+        Files.createDirectories(dir);
+        String name = input.getName().endsWith(".pinscope") ? input.getName() : input.getName() + ".pinscope";
+        Path copy = dir.resolve(name);
+        SaveResult r = Scenarios.save(diagram.getScenario(), copy);
+        if (!r.ok()) {
+            throw new IOException("cannot write " + copy + ": " + r.message());
+        }
+        return copy;
+    }
+
+    public static void launch(Path file, String mode) {
+        try {
+            DebugUITools.launch(configurationFor(file), mode);
+        } catch (CoreException e) {
+            ErrorDialog.openError(null, "Cannot launch the scenario", e.getMessage(), e.getStatus());
+        }
+    }
+
+    /** The saved configuration for {@code file} with the scenario's own settings, created when missing. */
+    public static ILaunchConfiguration configurationFor(Path file) throws CoreException {
+        String path = file.toAbsolutePath().toString();
+        for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager()
+                .getLaunchConfigurations(PinscopeLaunch.type())) {
+            if (path.equals(c.getAttribute(PinscopeLaunch.ATTR_FILE, ""))
+                    && !c.hasAttribute(PinscopeLaunch.ATTR_PRELOADED_SCHEDULE)) {
+                return c;
+            }
+        }
+        return PinscopeLaunch.newConfiguration(file, null, PinscopeLaunch.SCHEDULER_SCRIPT).doSave();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pinscope.debug.internal.ui;
+
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IDebugEventSetListener;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+
+import dev.pinscope.debug.PinscopeDebugTarget;
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.IScenarioDiagram;
+
+/**
+ * Lays the suspended run over every open diagram of the same scenario, driven only by debug events:
+ * SUSPEND shows the new state, RESUME leaves the last picture, TERMINATE removes the overlay.
+ */
+public final class DiagramAnimator implements IDebugEventSetListener {
+
+    public void install() {
+        DebugPlugin.getDefault().addDebugEventListener(this);
+    }
+
+    public void uninstall() {
+        DebugPlugin d = DebugPlugin.getDefault();
+        if (d != null) {
+            d.removeDebugEventListener(this);
+        }
+    }
+
+    @Override
+    public void handleDebugEvents(DebugEvent[] events) {
+        for (DebugEvent e : events) {
+            PinscopeDebugTarget t = DebugContexts.of(e.getSource());
+            if (t == null) {
+                continue;
+            }
+            if (e.getKind() == DebugEvent.SUSPEND) {
+                schedule(t, false);
+            } else if (e.getKind() == DebugEvent.TERMINATE && e.getSource() == t) {
+                schedule(t, true);
+            }
+        }
+    }
+
+    private void schedule(PinscopeDebugTarget t, boolean remove) {
+        if (!PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        Display d = PlatformUI.getWorkbench().getDisplay();
+        d.asyncExec(() -> apply(t, remove));
+    }
+
+    /** Updates the overlays now (UI thread). */
+    public static void apply(PinscopeDebugTarget t, boolean remove) {
+        for (IWorkbenchWindow w : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+            for (IWorkbenchPage p : w.getPages()) {
+                for (IEditorReference ref : p.getEditorReferences()) {
+                    if (!DiagramIds.EDITOR_ID.equals(ref.getId())) {
+                        continue;
+                    }
+                    IEditorPart part = ref.getEditor(false);
+                    IScenarioDiagram diagram = part == null ? null : Adapters.adapt(part, IScenarioDiagram.class);
+                    if (diagram == null || diagram.getScenario() == null
+                            || !t.simulation().spec().name().equals(diagram.getScenario().getName())) {
+                        continue;
+                    }
+                    if (remove || t.isTerminated()) {
+                        if (diagram.getOverlay() instanceof RunOverlay) {
+                            diagram.setOverlay(null);
+                        }
+                    } else {
+                        diagram.setOverlay(new RunOverlay(t.state(), diagram.getScenario()));
+                    }
+                    diagram.overlayChanged();
+                }
+            }
+        }
+    }
+}
