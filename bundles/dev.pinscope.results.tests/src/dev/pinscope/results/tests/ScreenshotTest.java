@@ -33,6 +33,7 @@ class ScreenshotTest {
         shell.setBounds(0, 0, 1600, 1000);
         IWorkbenchPage page = Fixture.page();
         page.activate(v);
+        page.setPartState(page.getReference(v), IWorkbenchPage.STATE_MAXIMIZED);
         Fixture.drain();
         TreeItem lasso = Fixture.rowsOfKind(v, "LIVELOCK").get(0);
         v.tree().setSelection(lasso);
@@ -42,5 +43,6 @@ class ScreenshotTest {
         Path png = Fixture.screenshot(shell, "results.png");
         assertTrue(Files.size(png) > 20_000, "a real picture");
         assertFalse(v.plainText().isEmpty());
+        page.setPartState(page.getReference(v), IWorkbenchPage.STATE_RESTORED);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinscope.results.internal;
 
+import dev.pinscope.debug.PinscopeLaunch;
 import dev.pinscope.model.io.LoadResult;
 import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.RetryPolicy;
@@ -25,7 +26,7 @@ public class ExploreLaunchDelegate extends LaunchConfigurationDelegate {
     @Override
     public void launch(ILaunchConfiguration config, String mode, ILaunch launch, IProgressMonitor monitor)
             throws CoreException {
-        String f = config.getAttribute(WitnessLauncher.ATTR_FILE, "");
+        String f = config.getAttribute(PinscopeLaunch.ATTR_FILE, "");
         Path file = f.isEmpty() ? null : Path.of(f);
         if (file == null || !Files.isRegularFile(file)) {
             throw new CoreException(Status.error("Pinscope launch: no scenario file '" + f + "'"));
@@ -35,12 +36,12 @@ public class ExploreLaunchDelegate extends LaunchConfigurationDelegate {
             throw new CoreException(Status.error(lr.firstProblem()));
         }
         var scenario = lr.scenario();
-        String policy = config.getAttribute(WitnessLauncher.ATTR_POLICY, "");
+        String policy = config.getAttribute(PinscopeLaunch.ATTR_POLICY, "");
         if (!policy.isEmpty() && RetryPolicy.get(policy) != null) {
             scenario.setPolicy(RetryPolicy.get(policy));
         }
-        if (config.hasAttribute(WitnessLauncher.ATTR_MAX_RETRIES)) {
-            scenario.setMaxRetries(config.getAttribute(WitnessLauncher.ATTR_MAX_RETRIES, scenario.getMaxRetries()));
+        if (config.hasAttribute(PinscopeLaunch.ATTR_MAX_RETRIES)) {
+            scenario.setMaxRetries(config.getAttribute(PinscopeLaunch.ATTR_MAX_RETRIES, scenario.getMaxRetries()));
         }
         boolean compare = ResultsIds.COMPARE_MODE.equals(mode);
         String key = file.toAbsolutePath().normalize().toString();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunch;
 import org.eclipse.gef.commands.CommandStack;
 import org.eclipse.gef.commands.CommandStackListener;
 import org.eclipse.jface.action.Action;
@@ -371,18 +372,17 @@ public class ResultsView extends ViewPart {
 
     // ------------------------------------------------------------------------------------------- witnesses
 
-    /** Opens the row's witness (or lasso) in the debugger; false when the row has none. */
-    public boolean open(Object row) {
+    /** Opens the row's witness (or lasso) in the debugger; null when the row has none. */
+    public ILaunch open(Object row) {
         WitnessLauncher.Witness w = witness(row);
         if (w == null) {
-            return false;
+            return null;
         }
         try {
-            WitnessLauncher.launch(w);
-            return true;
+            return WitnessLauncher.launch(w);
         } catch (CoreException | RuntimeException ex) {
             MessageDialog.openError(root.getShell(), "Cannot debug the witness", ex.getMessage());
-            return false;
+            return null;
         }
     }
 
