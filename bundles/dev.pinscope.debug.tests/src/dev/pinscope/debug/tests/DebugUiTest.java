@@ -52,6 +52,8 @@ class DebugUiTest {
         noPerspectivePrompts();
         removeAllBreakpoints();
         file = exampleFile(EXAMPLE);
+        // no window manager under Xvfb: size the window to the screen ourselves
+        window().getShell().setBounds(window().getShell().getDisplay().getPrimaryMonitor().getClientArea());
         IWorkbenchPage page = window().getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
                 .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
