@@ -79,6 +79,10 @@ public final class PinscopeCli {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && List.of("--help", "-h", "help").contains(args[0])) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
             Opts o = parse(args);
             return switch (o.cmd) {
@@ -102,13 +106,10 @@ public final class PinscopeCli {
 
     private static Opts parse(String[] args) throws BadInput {
         if (args.length == 0) {
-            throw new BadInput("missing command\n" + USAGE);
+            throw new BadInput("missing command (run, explore, compare, validate); see pinscope --help");
         }
         Opts o = new Opts();
         o.cmd = args[0];
-        if (o.cmd.equals("--help") || o.cmd.equals("-h") || o.cmd.equals("help")) {
-            throw new BadInput(USAGE);
-        }
         if (!List.of("run", "explore", "compare", "validate").contains(o.cmd)) {
             throw new BadInput("unknown command '" + o.cmd + "' (run, explore, compare, validate)");
         }

@@ -231,6 +231,63 @@ public final class Run {
 
     /** Runs from the current position with the scheduler until terminated, deadlocked or maxSteps total steps. */
     public RunResult runWith(Scheduler scheduler, long maxSteps) {
+        return runWith(scheduler, maxSteps, null);
+    }
+
+    /**
+     * As {@link #runWith(Scheduler, long)}, stopping before a step the condition selects (status BREAKPOINT) or
+     * when it is cancelled (status CANCELLED). A scripted schedule restarts from its first step on each call.
+     */
+    public RunResult runWith(Scheduler scheduler, long maxSteps, StopCondition stop) {
+        this.stop = stop;
+        try {
+            return drive(scheduler, maxSteps);
+        } catch (Stopped s) {
+            return result(s.cancelled ? RunResult.Status.CANCELLED : RunResult.Status.BREAKPOINT, 0, s.getMessage());
+        } finally {
+            this.stop = null;
+        }
+    }
+
+    /** Steps actor a until it has returned to a frame no deeper than now (debugger "step over"). */
+    public List<StepRecord> stepOver(int a) {
+        return stepUntilDepth(a, stackDepth(a));
+    }
+
+    /** Steps actor a until it has returned from the current function (debugger "step return"). */
+    public List<StepRecord> stepReturn(int a) {
+        return stepUntilDepth(a, stackDepth(a) - 1);
+    }
+
+    /** Number of frames of the actor (0 when finished). */
+    public int stackDepth(int a) {
+        return views.frames(state, a).size() * (m.done(state, a) ? 0 : 1);
+    }
+
+    private List<StepRecord> stepUntilDepth(int a, int depth) {
+        List<StepRecord> out = new ArrayList<>();
+        if (!m.runnable(state, a)) {
+            return out;
+        }
+        out.add(step(a));
+        while (m.runnable(state, a) && stackDepth(a) > depth) {
+            out.add(step(a));
+        }
+        return out;
+    }
+
+    private static final class Stopped extends RuntimeException {
+        final boolean cancelled;
+
+        Stopped(String msg, boolean cancelled) {
+            super(msg, null, false, false);
+            this.cancelled = cancelled;
+        }
+    }
+
+    private StopCondition stop;
+
+    private RunResult drive(Scheduler scheduler, long maxSteps) {
         switch (scheduler) {
             case Scheduler.Scripted sc -> {
                 RunResult err = script(sc.steps(), maxSteps);
@@ -282,6 +339,16 @@ public final class Run {
     }
 
     private void stepQuiet(int a) {
+        if (stop != null) {
+            if ((pos & 1023) == 0 && stop.isCancelled()) {
+                throw new Stopped("cancelled at step " + pos, true);
+            }
+            StepRecord next = views.describeNext(state, a, pos, "");
+            if (stop.stopBefore(next)) {
+                throw new Stopped("stopped before " + next.actorName() + " " + next.function() + ":" + next.line()
+                        + " [" + next.label() + "]", false);
+            }
+        }
         m.step(state, a, null);
         record(a);
     }

@@ -202,4 +202,38 @@ class RunTraceTest {
         assertEquals("F2_READ", r.peek(0).label());
         assertEquals(r.peek(0).line(), sim.listing().linesFor("F1_READ").get(0), "F1 and F2 share the line");
     }
+
+    @Test
+    void breakpointsStopBeforeTheLineAndStepOverReturnWalkFrames() {
+        SpecBuilder b = T.bar(G, G);
+        b.walker("W", 0, 1);
+        Simulation sim = T.sim(b.build(), Policy.PATCH_V1);
+        int f2Line = sim.listing().linesFor("F2_READ").get(0);
+        Run r = sim.newRun();
+        RunResult rr = r.runWith(Scheduler.roundRobin(), 10_000, dev.pinscope.engine.StopCondition.atLines(
+                java.util.Set.of(sim.listing().linesFor("FIXUP").get(0))));
+        assertEquals(RunResult.Status.BREAKPOINT, rr.status(), rr.toString());
+        assertEquals("FIXUP", r.peek(0).label());
+        // step over the fixup_user_fault() line of follow_fault_pfn: the whole fault runs, we land on FIXUP_RET
+        int depth = r.stackDepth(0);
+        assertEquals("fixup_user_fault", r.actor(0).frames().get(0).function());
+        java.util.List<StepRecord> ret = r.stepReturn(0);
+        assertTrue(ret.size() >= 4, "fault path steps: " + ret);
+        assertEquals(depth - 1, r.stackDepth(0));
+        assertEquals("follow_fault_pfn", r.actor(0).frames().get(0).function());
+        r.stepOver(0); // FIXUP_RET → F2 (a call: the next frame is deeper, so step over runs through it)
+        assertTrue(r.stackDepth(0) <= depth - 1);
+        assertTrue(f2Line > 0);
+        RunResult cancelled = sim.newRun().runWith(Scheduler.roundRobin(), 10_000,
+                new dev.pinscope.engine.StopCondition() {
+                    public boolean stopBefore(StepRecord next) {
+                        return false;
+                    }
+
+                    public boolean isCancelled() {
+                        return true;
+                    }
+                });
+        assertEquals(RunResult.Status.CANCELLED, cancelled.status());
+    }
 }

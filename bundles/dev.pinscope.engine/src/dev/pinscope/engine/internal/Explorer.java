@@ -20,8 +20,8 @@ import java.util.Map;
  *
  * <p>Phase 1 is a breadth-first search over packed states with a visited set, so the first time a result, a
  * violation or a deadlock is seen its parent chain is a shortest witness. States live in one {@code long[]}
- * arena (words per state), the hash table holds ints, and each state keeps a parent id and the actor of the
- * incoming step (for witnesses): about 8·words + 13 bytes per state.
+ * arena (words per state), the hash table holds a 32-bit fingerprint and the id per slot, and each state keeps a
+ * parent id and the actor of the incoming step (for witnesses): 8·words + 5 + 16..32 (table) bytes per state.
  *
  * <p>Phase 2 runs Tarjan's SCC algorithm (iteratively) on the explored graph, recomputing successors instead of
  * storing edges. A non-trivial SCC in which a pinner has not finished is a livelock if the pinner steps inside it,
@@ -35,12 +35,15 @@ public final class Explorer {
     private final int W;
     private final int A;
 
-    // state store
-    private long[] arena;
+    // state store: states in fixed-size chunks (no big copies when growing); the open-addressing table holds
+    // (hash high 32 bits << 32 | id + 1), so most probes and every rehash never touch the arena
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private long[][] chunks = new long[16][];
     private int[] parent;
     private byte[] via;
     private int count;
-    private int[] table;
+    private long[] table;
     private int mask;
 
     private long transitions;
@@ -76,9 +79,10 @@ public final class Explorer {
     }
 
     private boolean equalsAt(int id, long[] s) {
-        int off = id * W;
+        long[] c = chunks[id >>> CHUNK_BITS];
+        int off = (id & (CHUNK - 1)) * W;
         for (int i = 0; i < W; i++) {
-            if (arena[off + i] != s[i]) {
+            if (c[off + i] != s[i]) {
                 return false;
             }
         }
@@ -87,49 +91,56 @@ public final class Explorer {
 
     /** Id of the state, or -1 if unknown. */
     int find(long[] s) {
-        int h = hash(s, 0) & mask;
+        int h = hash(s, 0);
+        long tag = (long) h << 32;
+        int i = h & mask;
         while (true) {
-            int e = table[h];
+            long e = table[i];
             if (e == 0) {
                 return -1;
             }
-            if (equalsAt(e - 1, s)) {
-                return e - 1;
+            if ((e & 0xffffffff00000000L) == tag && equalsAt((int) e - 1, s)) {
+                return (int) e - 1;
             }
-            h = (h + 1) & mask;
+            i = (i + 1) & mask;
         }
     }
 
     /** Adds the state if new; returns its id, or (-id - 1) if it already existed. */
     private int add(long[] s, int par, int actor) {
-        int h = hash(s, 0) & mask;
+        int h = hash(s, 0);
+        long tag = (long) h << 32;
+        int i = h & mask;
         while (true) {
-            int e = table[h];
+            long e = table[i];
             if (e == 0) {
                 break;
             }
-            if (equalsAt(e - 1, s)) {
-                return -e;
+            if ((e & 0xffffffff00000000L) == tag && equalsAt((int) e - 1, s)) {
+                return (int) -e;
             }
-            h = (h + 1) & mask;
+            i = (i + 1) & mask;
+        }
+        if (count == Integer.MAX_VALUE - 1) {
+            throw new IllegalStateException("state store full");
         }
         int id = count++;
-        if ((long) count * W > arena.length) {
-            long n = Math.min((long) Integer.MAX_VALUE - 16, (long) arena.length * 2);
-            if (n < (long) count * W) {
-                throw new IllegalStateException("state store full");
-            }
-            arena = Arrays.copyOf(arena, (int) n);
+        int ci = id >>> CHUNK_BITS;
+        if (ci == chunks.length) {
+            chunks = Arrays.copyOf(chunks, ci * 2);
+        }
+        if (chunks[ci] == null) {
+            chunks[ci] = new long[CHUNK * W];
         }
         if (count > parent.length) {
-            int n = parent.length * 2;
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, parent.length * 2L);
             parent = Arrays.copyOf(parent, n);
             via = Arrays.copyOf(via, n);
         }
-        System.arraycopy(s, 0, arena, id * W, W);
+        System.arraycopy(s, 0, chunks[ci], (id & (CHUNK - 1)) * W, W);
         parent[id] = par;
         via[id] = (byte) actor;
-        table[h] = id + 1;
+        table[i] = tag | (id + 1L);
         if (count * 2L > table.length) {
             rehash();
         }
@@ -137,21 +148,24 @@ public final class Explorer {
     }
 
     private void rehash() {
-        int[] t = new int[table.length * 2];
+        long[] t = new long[table.length * 2];
         int mk = t.length - 1;
-        for (int id = 0; id < count; id++) {
-            int h = hash(arena, id * W) & mk;
-            while (t[h] != 0) {
-                h = (h + 1) & mk;
+        for (long e : table) {
+            if (e == 0) {
+                continue;
             }
-            t[h] = id + 1;
+            int i = (int) (e >>> 32) & mk;
+            while (t[i] != 0) {
+                i = (i + 1) & mk;
+            }
+            t[i] = e;
         }
         table = t;
         mask = mk;
     }
 
     private void load(int id, long[] into) {
-        System.arraycopy(arena, id * W, into, 0, W);
+        System.arraycopy(chunks[id >>> CHUNK_BITS], (id & (CHUNK - 1)) * W, into, 0, W);
     }
 
     // ------------------------------------------------------------------------------------------- successors
@@ -179,11 +193,10 @@ public final class Explorer {
     public ExplorationReport run() {
         long t0 = System.nanoTime();
         long maxDepth = opt.maxDepth() > 0 ? opt.maxDepth() : m.maxSteps;
-        int cap = Math.max(64, Math.min(1 << 16, (1 << 22) / W));
-        arena = new long[cap * W];
+        int cap = 1 << 12;
         parent = new int[cap];
         via = new byte[cap];
-        table = new int[cap * 2];
+        table = new long[cap * 2];
         mask = table.length - 1;
 
         int pinners = 0;
@@ -320,7 +333,7 @@ public final class Explorer {
             findCycles(livelocks, starvations);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        double bps = count == 0 ? 0 : (W * 8.0 + 5.0 + 4.0 * table.length / count);
+        double bps = count == 0 ? 0 : (W * 8.0 + 5.0 + 8.0 * table.length / count);
         return new ExplorationReport(m.spec.name(), m.policy, partial == null, partial, count, transitions, secs, bps,
                 results, violations, livelocks, starvations, deadlocks);
     }

@@ -37,7 +37,8 @@ public final class Machine {
     static final int K_NONE = 0, K_TABLE = 1, K_LEAF = 2;
     // lock kinds for wait codes
     public static final int LK_MMAP_R = 1, LK_MMAP_W = 2, LK_MEM_R = 3, LK_MEM_W = 4, LK_PTL = 5, LK_IMMAP_W = 6;
-    static final int LEVEL_GUP = 3; // 'lvl' value: GUP pinned ordinary pages (no PFNMAP leaf)
+    static final int LEVEL_GUP = 3;
+    private static final Level[] LEVELS = Level.values(); // 'lvl' value: GUP pinned ordinary pages (no PFNMAP leaf)
 
     final ScenarioSpec spec;
     final Policy policy;
@@ -87,6 +88,8 @@ public final class Machine {
     final boolean[] devNoCmdMem;
 
     final long[] initial;
+    // actor indices by role, so lock-owner scans only look at actors that can own that lock
+    final int[] pinIdx, zapIdx, unmapIdx, mmapReaderIdx, memReaderIdx;
 
     private Machine(ScenarioSpec spec, Policy policy, int maxRetries, long maxSteps, SimulationOptions options) {
         this.spec = spec;
@@ -275,6 +278,13 @@ public final class Machine {
             fDevPm[d] = L.add("dev" + d + ".pm_runtime_engaged", 1);
         }
         words = L.words();
+        pinIdx = byKind(A_PIN);
+        zapIdx = byKind(A_ZAP);
+        unmapIdx = byKind(A_UNMAP);
+        mmapReaderIdx = java.util.stream.IntStream.range(0, nActors)
+                .filter(a -> kind[a] == A_PIN || kind[a] == A_WALK || kind[a] == A_CPU).toArray();
+        memReaderIdx = java.util.stream.IntStream.range(0, nActors)
+                .filter(a -> kind[a] == A_PIN || kind[a] == A_CPU).toArray();
 
         // ---- initial state
         long[] s0 = new long[words];
@@ -317,6 +327,10 @@ public final class Machine {
             L.set(s0, fDevPm[d], ds.pmRuntimeEngaged());
         }
         initial = s0;
+    }
+
+    private int[] byKind(int k) {
+        return java.util.stream.IntStream.range(0, nActors).filter(a -> kind[a] == k).toArray();
     }
 
     private int[] fill() {
@@ -764,7 +778,7 @@ public final class Machine {
     }
 
     boolean mmapWriteHeld(long[] s) {
-        for (int a = 0; a < nActors; a++) {
+        for (int a : unmapIdx) {
             if (holdsMmapW(s, a)) {
                 return true;
             }
@@ -773,7 +787,7 @@ public final class Machine {
     }
 
     boolean mmapReadHeld(long[] s) {
-        for (int a = 0; a < nActors; a++) {
+        for (int a : mmapReaderIdx) {
             if (holdsMmapR(s, a)) {
                 return true;
             }
@@ -806,7 +820,7 @@ public final class Machine {
     }
 
     boolean memWriteHeld(long[] s, int d) {
-        for (int a = 0; a < nActors; a++) {
+        for (int a : zapIdx) {
             if (holdsMemW(s, a, d)) {
                 return true;
             }
@@ -815,7 +829,7 @@ public final class Machine {
     }
 
     boolean memReadHeld(long[] s, int d) {
-        for (int a = 0; a < nActors; a++) {
+        for (int a : memReaderIdx) {
             if (memReadDevice(s, a) == d) {
                 return true;
             }
@@ -825,8 +839,8 @@ public final class Machine {
 
     /** Which pinner holds page-table lock id, or -1. Only pinners hold PT locks across steps (F_LOCK..F_END). */
     int ptlOwner(long[] s, int lock) {
-        for (int a = 0; a < nActors; a++) {
-            if (kind[a] == A_PIN && L.geti(s, fPtl[a]) == lock) {
+        for (int a : pinIdx) {
+            if (L.geti(s, fPtl[a]) == lock) {
                 return a;
             }
         }
@@ -834,8 +848,8 @@ public final class Machine {
     }
 
     boolean immapReadHeld(long[] s) {
-        for (int a = 0; a < nActors; a++) {
-            if (kind[a] == A_ZAP && pcOf(s, a) == Pc.ZAP && L.geti(s, fCursor[a]) > 0) {
+        for (int a : zapIdx) {
+            if (pcOf(s, a) == Pc.ZAP && L.geti(s, fCursor[a]) > 0) {
                 return true;
             }
         }
@@ -1055,7 +1069,9 @@ public final class Machine {
                 int t = ((ActorSpec.SignalSender) actors[a]).target();
                 L.set(s, fSig[t], 1);
                 setPc(s, a, Pc.S_DONE);
-                say(ev, "SIGKILL sent to " + actors[t].name());
+                if (ev != null) {
+                    say(ev, "SIGKILL sent to " + actors[t].name());
+                }
             }
             default -> stepUnmapper(s, a, ev);
         }
@@ -1130,14 +1146,18 @@ public final class Machine {
                     L.set(s, fUnlocked[a], 0);
                     L.set(s, fTried[a], 0);
                     setPc(s, a, Pc.F1_READ);
-                    say(ev, "vma_lookup: " + spec.vmas().get(v).name() + " (VM_PFNMAP) → follow_fault_pfn()");
+                    if (ev != null) {
+                        say(ev, "vma_lookup: " + spec.vmas().get(v).name() + " (VM_PFNMAP) → follow_fault_pfn()");
+                    }
                 } else {
                     if (options.resetRetOnRetry()) {
                         setRet(s, a, R_EFAULT);
                     }
                     setPc(s, a, Pc.P_UNLOCK);
-                    say(ev, (v < 0 ? "vma_lookup: NULL" : "vma_lookup: not VM_PFNMAP") + "; ret stays "
-                            + R_NAMES[ret(s, a)]);
+                    if (ev != null) {
+                        say(ev, (v < 0 ? "vma_lookup: NULL" : "vma_lookup: not VM_PFNMAP") + "; ret stays "
+                                + R_NAMES[ret(s, a)]);
+                    }
                 }
             }
             case F1_READ, F2_READ -> stepFollowRead(s, a, p == Pc.F1_READ, ev);
@@ -1162,7 +1182,9 @@ public final class Machine {
                 } else {
                     String what = insert(s, va, v, ev != null);
                     L.set(s, fVmf[a], VMF_NOPAGE);
-                    say(ev, what + "; VM_FAULT_NOPAGE; memory_lock released");
+                    if (ev != null) {
+                        say(ev, what + "; VM_FAULT_NOPAGE; memory_lock released");
+                    }
                 }
                 L.set(s, fMemR[a], 0);
                 setPc(s, a, Pc.FIXUP_RESULT);
@@ -1179,7 +1201,9 @@ public final class Machine {
                 String what = insert(s, va, vmaIndexAt(va), ev != null);
                 L.set(s, fVmf[a], VMF_NOPAGE);
                 setPc(s, a, Pc.FIXUP_RESULT);
-                say(ev, "FAULT_FLAG_TRIED: " + what + "; VM_FAULT_NOPAGE");
+                if (ev != null) {
+                    say(ev, "FAULT_FLAG_TRIED: " + what + "; VM_FAULT_NOPAGE");
+                }
             }
             case FIXUP_RESULT -> {
                 // fixup_user_fault(): VM_FAULT_ERROR → vm_fault_to_errno (SIGBUS/SIGSEGV → -EFAULT); RETRY → relock
@@ -1191,7 +1215,9 @@ public final class Machine {
                 } else {
                     setRet(s, a, vmf == VMF_NOPAGE ? R_OK : R_EFAULT);
                     setPc(s, a, Pc.FIXUP_RET);
-                    say(ev, "fixup_user_fault returns " + R_NAMES[ret(s, a)] + " (" + VMF_NAMES[vmf] + ")");
+                    if (ev != null) {
+                        say(ev, "fixup_user_fault returns " + R_NAMES[ret(s, a)] + " (" + VMF_NAMES[vmf] + ")");
+                    }
                 }
             }
             case FIXUP_RELOCK -> {
@@ -1211,7 +1237,9 @@ public final class Machine {
                     say(ev, "unlocked → return -EAGAIN");
                 } else if (ret(s, a) != R_OK) {
                     setPc(s, a, Pc.P_UNLOCK);
-                    say(ev, "return " + R_NAMES[ret(s, a)]);
+                    if (ev != null) {
+                        say(ev, "return " + R_NAMES[ret(s, a)]);
+                    }
                 } else {
                     setPc(s, a, Pc.F2_READ);
                     say(ev, "fixup ok → follow_pfnmap_start() again (F2)");
@@ -1241,7 +1269,9 @@ public final class Machine {
                     L.set(s, fLvl[a], 0);
                     L.set(s, fW[a], 0);
                     setPc(s, a, Pc.P_UNLOCK);
-                    say(ev, "write_fault && !args.writable → -EFAULT; " + lockName(lock) + " released");
+                    if (ev != null) {
+                        say(ev, "write_fault && !args.writable → -EFAULT; " + lockName(lock) + " released");
+                    }
                 }
             }
             case RETRY -> stepRetry(s, a, ev);
@@ -1284,22 +1314,28 @@ public final class Machine {
                 // done: mmap_read_unlock(mm); return ret (§1.3)
                 L.set(s, fMmapR[a], 0);
                 setPc(s, a, Pc.PPR_CHECK);
-                say(ev, "mmap_lock released (read); return " + (ret(s, a) == R_OK ? chunkCount(s, a) + " PFNs"
-                        : R_NAMES[ret(s, a)]));
+                if (ev != null) {
+                    say(ev, "mmap_lock released (read); return " + (ret(s, a) == R_OK ? chunkCount(s, a) + " PFNs"
+                            : R_NAMES[ret(s, a)]));
+                }
             }
             case PPR_CHECK -> stepPprCheck(s, a, ev);
             case PPR_OUT -> {
                 // out: vfio_lock_acct(0) for PFNMAP, return pinned (§1.2)
                 setRet(s, a, R_OK);
                 setPc(s, a, Pc.MAP_RESULT);
-                say(ev, "return pinned = " + L.get(s, fPinned[a]));
+                if (ev != null) {
+                    say(ev, "return pinned = " + L.get(s, fPinned[a]));
+                }
             }
             case MAP_RESULT -> {
                 // vfio_pin_map_dma(): any error aborts the whole MAP_DMA (§1.1)
                 if (ret(s, a) != R_OK) {
                     setPc(s, a, Pc.MAP_END);
                     L.set(s, fPinned[a], 0);
-                    say(ev, "npage <= 0: ret = " + R_NAMES[ret(s, a)] + "; vfio_remove_dma() unwinds everything");
+                    if (ev != null) {
+                        say(ev, "npage <= 0: ret = " + R_NAMES[ret(s, a)] + "; vfio_remove_dma() unwinds everything");
+                    }
                 } else {
                     long n = L.get(s, fPinned[a]);
                     L.set(s, fRemaining[a], L.get(s, fRemaining[a]) - n);
@@ -1307,7 +1343,9 @@ public final class Machine {
                     L.set(s, fBaseSet[a], 0);
                     L.set(s, fRsvd[a], 0);
                     setPc(s, a, Pc.MAP_LOOP);
-                    say(ev, "iommu_map(" + n + " pages); size -= " + n + " pages");
+                    if (ev != null) {
+                        say(ev, "iommu_map(" + n + " pages); size -= " + n + " pages");
+                    }
                 }
             }
             case MAP_END -> {
@@ -1331,7 +1369,9 @@ public final class Machine {
         if (v < 0 || (vFlags[v] & (VmFlags.VM_IO | VmFlags.VM_PFNMAP)) != 0) {
             setRet(s, a, R_EFAULT);
             setPc(s, a, Pc.LOOKUP);
-            say(ev, "pin_user_pages_remote: -EFAULT (" + (v < 0 ? "no VMA" : "VM_IO|VM_PFNMAP") + ")");
+            if (ev != null) {
+                say(ev, "pin_user_pages_remote: -EFAULT (" + (v < 0 ? "no VMA" : "VM_IO|VM_PFNMAP") + ")");
+            }
         } else if (pWrite[a] && (vFlags[v] & VmFlags.VM_WRITE) == 0) {
             setRet(s, a, R_EFAULT);
             setPc(s, a, Pc.LOOKUP);
@@ -1341,7 +1381,9 @@ public final class Machine {
             setRet(s, a, R_OK);
             L.set(s, fLvl[a], LEVEL_GUP);
             setPc(s, a, Pc.P_UNLOCK);
-            say(ev, "pin_user_pages_remote: pinned " + chunkCount(s, a) + " page-backed pages");
+            if (ev != null) {
+                say(ev, "pin_user_pages_remote: pinned " + chunkCount(s, a) + " page-backed pages");
+            }
         }
     }
 
@@ -1437,7 +1479,9 @@ public final class Machine {
                 L.set(s, fLvl[a], 0);
                 L.set(s, fW[a], 0);
                 setPc(s, a, f1 ? Pc.F1_READ : Pc.F2_READ);
-                say(ev, ln + " taken; re-read: no longer a leaf → unlock, goto retry");
+                if (ev != null) {
+                    say(ev, ln + " taken; re-read: no longer a leaf → unlock, goto retry");
+                }
                 return;
             }
             L.set(s, fW[a], slotW(s, slot));
@@ -1470,7 +1514,9 @@ public final class Machine {
         if ((vFlags[v] & need) == 0) {
             setRet(s, a, R_EFAULT);
             setPc(s, a, Pc.FIXUP_RET);
-            say(ev, "vma_permits_fault: no " + (pWrite[a] ? "VM_WRITE" : "VM_READ") + " → -EFAULT");
+            if (ev != null) {
+                say(ev, "vma_permits_fault: no " + (pWrite[a] ? "VM_WRITE" : "VM_READ") + " → -EFAULT");
+            }
             return;
         }
         if (L.is(s, fSig[a])) {
@@ -1480,8 +1526,10 @@ public final class Machine {
             return;
         }
         setPc(s, a, Pc.HMF);
-        say(ev, "handle_mm_fault(" + (pWrite[a] ? "WRITE|" : "") + "REMOTE|ALLOW_RETRY|KILLABLE"
-                + (L.is(s, fTried[a]) ? "|TRIED" : "") + ")");
+        if (ev != null) {
+            say(ev, "handle_mm_fault(" + (pWrite[a] ? "WRITE|" : "") + "REMOTE|ALLOW_RETRY|KILLABLE"
+                    + (L.is(s, fTried[a]) ? "|TRIED" : "") + ")");
+        }
     }
 
     private void stepHandleFault(long[] s, int a, StringBuilder ev) {
@@ -1524,7 +1572,9 @@ public final class Machine {
         switch (policy) {
             case PRE_PATCH -> {
                 setPc(s, a, Pc.P_UNLOCK);
-                say(ev, "F2 failed: return " + R_NAMES[r]);
+                if (ev != null) {
+                    say(ev, "F2 failed: return " + R_NAMES[r]);
+                }
             }
             case ENOENT -> {
                 if (r == R_ENOENT) {
@@ -1533,7 +1583,9 @@ public final class Machine {
                     say(ev, "F2: -ENOENT (no entry) → return -EAGAIN");
                 } else {
                     setPc(s, a, Pc.P_UNLOCK);
-                    say(ev, "F2 failed: return " + R_NAMES[r]);
+                    if (ev != null) {
+                        say(ev, "F2 failed: return " + R_NAMES[r]);
+                    }
                 }
             }
             default -> {
@@ -1560,11 +1612,15 @@ public final class Machine {
                     if (n > maxRetries) {
                         setRet(s, a, R_EBUSY);
                         setPc(s, a, Pc.P_UNLOCK);
-                        say(ev, "F2 failure #" + n + " > " + maxRetries + " → -EBUSY");
+                        if (ev != null) {
+                            say(ev, "F2 failure #" + n + " > " + maxRetries + " → -EBUSY");
+                        }
                         return;
                     }
                     L.set(s, fRetries[a], n);
-                    say(ev, "retry #" + n + " of " + maxRetries);
+                    if (ev != null) {
+                        say(ev, "retry #" + n + " of " + maxRetries);
+                    }
                 } else {
                     say(ev, "retry (unlocked, not counted)");
                 }
@@ -1602,7 +1658,7 @@ public final class Machine {
             long cap = spec.kernel().disableHugepages() ? 1 : spec.kernel().batchCapacity();
             return Math.min(Math.min(np, cap), (vEnd[v] - va) >>> 12);
         }
-        long pages = Level.values()[lvl].pages();
+        long pages = LEVELS[lvl].pages();
         long pfn = pfnAt(va);
         long epfn = (pfn | (pages - 1)) + 1;
         return Math.min(np, epfn - pfn);
@@ -1616,7 +1672,9 @@ public final class Machine {
             L.set(s, fLvl[a], 0);
             L.set(s, fW[a], 0);
             setPc(s, a, Pc.MAP_RESULT);
-            say(ev, "ret < 0: goto unpin_out; return " + R_NAMES[r]);
+            if (ev != null) {
+                say(ev, "ret < 0: goto unpin_out; return " + R_NAMES[r]);
+            }
             return;
         }
         long va = curVaddr(s, a);
@@ -1866,7 +1924,9 @@ public final class Machine {
                     say(ev, "memory disabled → VM_FAULT_SIGBUS; memory_lock released");
                 } else {
                     String what = insert(s, va, v, ev != null);
-                    say(ev, what + "; memory_lock released");
+                    if (ev != null) {
+                        say(ev, what + "; memory_lock released");
+                    }
                 }
                 setPc(s, a, Pc.C_UNLOCK);
             }
@@ -1901,7 +1961,9 @@ public final class Machine {
                     }
                 }
                 setPc(s, a, Pc.M_UNLOCK);
-                say(ev, "VMA " + spec.vmas().get(v).name() + " removed; its entries and page tables freed");
+                if (ev != null) {
+                    say(ev, "VMA " + spec.vmas().get(v).name() + " removed; its entries and page tables freed");
+                }
             }
             case M_UNLOCK -> {
                 setPc(s, a, Pc.M_DONE);
