@@ -87,9 +87,11 @@ class LargeScenarioTest {
         long v0 = System.nanoTime();
         editor.validateNow();
         long validated = System.nanoTime();
-        String report = String.format("large scenario (10,000 VMAs, 100,000 PTEs, %d KB): open %d ms (parse %d ms), %d scroll repaints %d ms, "
+        long[] b = editor.lastOpenBreakdown();
+        String report = String.format("large scenario (10,000 VMAs, 100,000 PTEs, %d KB): open %d ms (read+parse %d ms, diagram %d ms, "
+                + "validation %d ms, rest = outline/paint), %d scroll repaints %d ms, "
                 + "one edit + relayout %d ms, validation %d ms, %d element edit parts%n",
-                Files.size(file) / 1024, (opened - t0) / 1_000_000, editor.lastOpenMillis(), steps, (scrolled - s0) / 1_000_000,
+                Files.size(file) / 1024, (opened - t0) / 1_000_000, b[0], b[1], b[2], steps, (scrolled - s0) / 1_000_000,
                 (edited - e0) / 1_000_000, (validated - v0) / 1_000_000, parts);
         System.out.print(report);
         Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).getParent().resolve("large-scenario.txt");

@@ -167,8 +167,25 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     @Override
     protected void initializeGraphicalViewer() {
         super.initializeGraphicalViewer();
+        long t0 = System.nanoTime();
         getGraphicalViewer().setContents(scenario);
-        validateNow();
+        long t1 = System.nanoTime();
+        if (isLarge()) {
+            scheduleValidation(); // show the diagram first; problems follow a moment later
+        } else {
+            validateNow();
+        }
+        long t2 = System.nanoTime();
+        lastDiagramMillis = (t1 - t0) / 1_000_000;
+        lastValidationMillis = (t2 - t1) / 1_000_000;
+    }
+
+    private long lastDiagramMillis;
+    private long lastValidationMillis;
+
+    /** Time the last open spent creating the diagram's edit parts and figures, and validating, in ms. */
+    public long[] lastOpenBreakdown() {
+        return new long[] {lastOpenMillis, lastDiagramMillis, lastValidationMillis};
     }
 
     private KeyHandler getCommonKeyHandler() {
@@ -241,12 +258,16 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         scheduleValidation();
     }
 
+    private boolean isLarge() {
+        return scenario.getAddressSpace() != null && scenario.getAddressSpace().getEntries().size() > 5000;
+    }
+
     private void scheduleValidation() {
         if (validationScheduled) {
             return;
         }
         validationScheduled = true;
-        int delay = scenario.getAddressSpace() != null && scenario.getAddressSpace().getEntries().size() > 5000 ? 600 : 120;
+        int delay = isLarge() ? 600 : 120;
         Display.getCurrent().timerExec(delay, () -> {
             validationScheduled = false;
             if (getGraphicalViewer() != null && getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {

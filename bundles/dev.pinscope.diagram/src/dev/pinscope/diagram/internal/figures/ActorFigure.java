@@ -51,11 +51,13 @@ public class ActorFigure extends ElementFigure {
         g.drawRoundRectangle(new Rectangle(r.x, r.y, r.width - 1, r.height - 1), 12, 12);
         g.setFont(Colors.bold());
         g.setForegroundColor(Colors.TEXT);
-        int kindWidth = org.eclipse.draw2d.FigureUtilities.getTextWidth(kind, Colors.normal()) + 8;
+        int kindWidth = g.getAbsoluteScale() < TEXT_MIN_SCALE ? 0 : org.eclipse.draw2d.FigureUtilities.getTextWidth(kind, Colors.normal()) + 8;
         text(g, name, r.x + 9, r.y + 3, r.width - kindWidth - 26);
         g.setFont(Colors.normal());
         g.setForegroundColor(accent);
-        g.drawString(kind, r.right() - kindWidth - 14, r.y + 3);
+        if (g.getAbsoluteScale() >= TEXT_MIN_SCALE) {
+            g.drawString(kind, r.right() - kindWidth - 14, r.y + 3);
+        }
         g.setForegroundColor(Colors.MUTED);
         text(g, status != null ? status : detail, r.x + 9, r.y + 19, r.width - 16);
         if (status != null) {

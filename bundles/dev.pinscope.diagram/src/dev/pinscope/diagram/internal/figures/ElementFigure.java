@@ -70,8 +70,21 @@ public abstract class ElementFigure extends Figure {
     }
 
     private void updateTooltip() {
+        tooltip = null; // built when the mouse first rests on the figure: 20,000 labels up front cost seconds
+    }
+
+    private Label tooltip;
+
+    @Override
+    public org.eclipse.draw2d.IFigure getToolTip() {
         String text = problems.isEmpty() ? hint : String.join("\n", problems);
-        setToolTip(text == null ? null : new Label(text));
+        if (text == null) {
+            return null;
+        }
+        if (tooltip == null || !text.equals(tooltip.getText())) {
+            tooltip = new Label(text);
+        }
+        return tooltip;
     }
 
     @Override
@@ -105,7 +118,7 @@ public abstract class ElementFigure extends Figure {
             g.setFont(Colors.bold());
             g.drawString("!", x + 4, y - 1);
         }
-        if (lock != null) {
+        if (lock != null && g.getAbsoluteScale() >= TEXT_MIN_SCALE) {
             g.setFont(Colors.normal());
             var size = org.eclipse.draw2d.FigureUtilities.getTextExtents(lock, Colors.normal());
             int x = r.right() - size.width - 10;
@@ -117,9 +130,12 @@ public abstract class ElementFigure extends Figure {
         }
     }
 
+    /** Below this zoom (e.g. the outline thumbnail) figures draw shapes only: text is unreadable and costly. */
+    public static final double TEXT_MIN_SCALE = 0.3;
+
     /** Draws {@code text} clipped to {@code width}, with an ellipsis when it does not fit. */
     protected static void text(Graphics g, String text, int x, int y, int width) {
-        if (text == null || width <= 4) {
+        if (text == null || width <= 4 || g.getAbsoluteScale() < TEXT_MIN_SCALE) {
             return;
         }
         var font = g.getFont();

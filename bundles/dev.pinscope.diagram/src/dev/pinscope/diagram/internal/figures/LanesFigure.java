@@ -55,10 +55,11 @@ public class LanesFigure extends Figure {
     private void lane(Graphics g, Rectangle r, String title) {
         g.setBackgroundColor(Colors.LANE);
         g.fillRectangle(r);
-        g.setForegroundColor(Colors.LANE_TEXT);
-        g.setFont(Colors.normal());
-        // a vertical title at the left margin
-        g.drawString(title, 4, r.y + 2);
+        if (g.getAbsoluteScale() >= ElementFigure.TEXT_MIN_SCALE) {
+            g.setForegroundColor(Colors.LANE_TEXT);
+            g.setFont(Colors.normal());
+            g.drawString(title, 4, r.y + 2);
+        }
     }
 
     private void paintAxis(Graphics g, Rectangle clip) {
@@ -66,13 +67,16 @@ public class LanesFigure extends Figure {
         int lineY = layout.axisY() + Lanes.AXIS_HEIGHT - 10;
         g.setForegroundColor(Colors.AXIS);
         g.drawLine(Math.max(clip.x, AddressAxis.ORIGIN - 20), lineY, Math.min(clip.right(), axis.end() + 30), lineY);
+        if (axis.size() == 0) {
+            return;
+        }
+        if (g.getAbsoluteScale() < ElementFigure.TEXT_MIN_SCALE) {
+            return; // the thumbnail or a far zoom-out: the axis line alone
+        }
         g.setFont(Colors.normal());
         g.setForegroundColor(Colors.LANE_TEXT);
         g.drawString("virtual", 4, lineY - 16);
         g.drawString("address", 4, lineY - 2);
-        if (axis.size() == 0) {
-            return;
-        }
         int first = Math.max(0, axis.indexAtOrBefore(clip.x - 200) - 1);
         int[] rowEnd = {Integer.MIN_VALUE, Integer.MIN_VALUE};
         int textHeight = FigureUtilities.getFontMetrics(Colors.normal()).getHeight();
@@ -111,6 +115,9 @@ public class LanesFigure extends Figure {
     }
 
     private void paintLegend(Graphics g) {
+        if (g.getAbsoluteScale() < ElementFigure.TEXT_MIN_SCALE) {
+            return;
+        }
         int x = AddressAxis.ORIGIN;
         int y = Lanes.LEGEND_Y;
         g.setFont(Colors.normal());

@@ -56,9 +56,35 @@ public final class DiagramLayout {
     }
 
     public static DiagramLayout compute(Scenario scenario) {
+        return compute(scenario, null);
+    }
+
+    /**
+     * Computes the layout, reusing {@code previous}'s run objects where a run is unchanged so the
+     * viewer keeps their edit parts in place instead of re-ordering them.
+     */
+    public static DiagramLayout compute(Scenario scenario, DiagramLayout previous) {
         DiagramLayout l = new DiagramLayout(scenario);
+        l.previousRuns = previous == null ? Map.of() : previous.runIndex();
         l.run();
+        l.previousRuns = null;
         return l;
+    }
+
+    private Map<EntryRun, EntryRun> previousRuns;
+
+    private Map<EntryRun, EntryRun> runIndex() {
+        Map<EntryRun, EntryRun> index = new HashMap<>();
+        if (aggregated) {
+            for (List<Object> children : vmaChildren.values()) {
+                for (Object o : children) {
+                    if (o instanceof EntryRun r) {
+                        index.put(r, r);
+                    }
+                }
+            }
+        }
+        return index;
     }
 
     private void run() {
@@ -188,7 +214,11 @@ public final class DiagramLayout {
             sorted.sort(Comparator.comparingLong(PageTableEntry::getVaddr));
             if (all || sorted.size() > AGGREGATE_PER_VMA) {
                 aggregated = true;
-                vmaChildren.put(v, new ArrayList<>(runs(v, sorted)));
+                List<Object> runs = new ArrayList<>();
+                for (EntryRun r : runs(v, sorted)) {
+                    runs.add(previousRuns.getOrDefault(r, r));
+                }
+                vmaChildren.put(v, runs);
             } else {
                 vmaChildren.put(v, new ArrayList<>(sorted));
             }

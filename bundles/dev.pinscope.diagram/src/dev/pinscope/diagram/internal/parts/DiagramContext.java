@@ -38,18 +38,24 @@ public final class DiagramContext {
     /** The layout of the model as it is now (recomputed lazily after a change). */
     public DiagramLayout layout() {
         if (layout == null) {
-            layout = DiagramLayout.compute(scenario);
+            layout = DiagramLayout.compute(scenario, stale);
+            stale = null;
         }
         return layout;
     }
 
     public void invalidateLayout() {
+        if (layout != null) {
+            stale = layout;
+        }
         layout = null;
     }
 
     public boolean isLayoutValid() {
         return layout != null;
     }
+
+    private DiagramLayout stale;
 
     public List<String> problems(Object element) {
         return element instanceof EObject o ? problems.getOrDefault(o, List.of()) : List.of();

@@ -84,7 +84,13 @@ public abstract class ElementEditPart extends AbstractGraphicalEditPart implemen
 
     @Override
     protected void refreshVisuals() {
-        ((GraphicalEditPart) getParent()).setLayoutConstraint(this, getFigure(), relativeBounds());
+        Rectangle r = relativeBounds();
+        var parentFigure = getFigure().getParent();
+        Object current = parentFigure == null || parentFigure.getLayoutManager() == null ? null
+                : parentFigure.getLayoutManager().getConstraint(getFigure());
+        if (!r.equals(current)) {
+            ((GraphicalEditPart) getParent()).setLayoutConstraint(this, getFigure(), r);
+        }
         refreshLabels();
         refreshDecorations();
     }

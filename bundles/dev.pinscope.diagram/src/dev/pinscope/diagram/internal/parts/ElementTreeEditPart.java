@@ -28,6 +28,8 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
 
     /** Above this many leaves in a VMA the outline lists only the VMA. */
     static final int MAX_TREE_ENTRIES = 256;
+    /** At most this many elements under one heading. */
+    static final int MAX_TREE_CHILDREN = 500;
 
     private final DiagramContext context;
     private final Icons icons;
@@ -87,7 +89,14 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
             return groups;
         }
         if (m instanceof TreeGroup g) {
-            return g.children();
+            if (g.children().size() <= MAX_TREE_CHILDREN) {
+                return g.children();
+            }
+            // a tree of ten thousand rows helps nobody and costs seconds: list the first ones
+            List<Object> shown = new ArrayList<>(g.children().subList(0, MAX_TREE_CHILDREN));
+            shown.add(new TreeGroup("… " + (g.children().size() - MAX_TREE_CHILDREN) + " more (select them in the diagram)",
+                    g.key() + ".more", List.of()));
+            return shown;
         }
         if (m instanceof Vma v) {
             DiagramLayout l = context.layout();
@@ -104,7 +113,7 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
     protected void refreshVisuals() {
         Object m = getModel();
         if (m instanceof TreeGroup g) {
-            setWidgetText(g.title() + " (" + g.children().size() + ")");
+            setWidgetText(g.key().endsWith(".more") ? g.title() : g.title() + " (" + g.children().size() + ")");
             return;
         }
         if (m instanceof EObject o) {
