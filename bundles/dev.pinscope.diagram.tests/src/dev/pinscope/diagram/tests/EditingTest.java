@@ -319,6 +319,8 @@ class EditingTest {
 
     @Test
     void devicesAndBarsAndActorsAreCreatedFromThePalette() {
+        editor.viewer().reveal(part(editor, s.getDevices().get(0))); // the physical lane may be below the window
+        drain();
         Rectangle dev = bounds(s.getDevices().get(0));
         CreateRequest bar = new CreateRequest();
         bar.setFactory(ElementKind.BAR.factory());
@@ -334,6 +336,8 @@ class EditingTest {
         for (ElementKind kind : List.of(ElementKind.PINNER, ElementKind.ZAPPER, ElementKind.CPU_ACCESS, ElementKind.SIGNAL,
                 ElementKind.UNMAPPER, ElementKind.WALKER, ElementKind.DEVICE)) {
             int before = s.getActors().size() + s.getDevices().size();
+            editor.viewer().reveal(part(editor, s.getActors().get(0)));
+            drain();
             CreateRequest c = new CreateRequest();
             c.setFactory(kind.factory());
             Rectangle v = bounds(bar0);

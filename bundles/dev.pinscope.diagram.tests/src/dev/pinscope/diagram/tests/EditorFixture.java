@@ -114,7 +114,9 @@ final class EditorFixture {
 
     static EditPart target(ScenarioEditor e, org.eclipse.gef.Request request, Point at) {
         EditPart hit = e.viewer().findObjectAtExcluding(at, java.util.Collections.emptyList());
-        return hit.getTargetEditPart(request);
+        EditPart target = hit.getTargetEditPart(request);
+        assertNotNull(target, "something takes the request at " + at + "; the part there is " + hit);
+        return target;
     }
 
     static void screenshot(Control control, String name) throws Exception {

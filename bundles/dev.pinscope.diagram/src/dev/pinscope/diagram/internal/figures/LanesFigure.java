@@ -31,10 +31,8 @@ public class LanesFigure extends Figure {
         repaint();
     }
 
-    @Override
-    public boolean containsPoint(int x, int y) {
-        return false; // never a click target
-    }
+    // Hit-testable on purpose: the layers above it are transparent, so empty diagram space resolves
+    // to this figure and thus to the diagram's edit part, where creation tools drop new elements.
 
     @Override
     protected void paintFigure(Graphics g) {

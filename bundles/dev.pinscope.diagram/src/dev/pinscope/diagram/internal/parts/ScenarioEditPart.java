@@ -59,12 +59,7 @@ public class ScenarioEditPart extends AbstractGraphicalEditPart {
 
     @Override
     protected IFigure createFigure() {
-        FreeformLayer root = new FreeformLayer() {
-            @Override
-            public boolean containsPoint(int x, int y) {
-                return getBounds().contains(x, y); // empty diagram space is ours: creation tools drop there
-            }
-        };
+        FreeformLayer root = new FreeformLayer();
         root.setLayoutManager(new FreeformLayout());
         lanes = new LanesFigure();
         root.add(lanes, new Rectangle(0, 0, 10, 10));
