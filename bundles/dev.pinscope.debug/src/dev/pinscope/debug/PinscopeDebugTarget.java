@@ -294,6 +294,12 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             }
         }
         t.fireSuspendEvent(hit != null ? DebugEvent.BREAKPOINT : detail);
+        // another actor's step can unblock, block or finish this one, and clears its breakpoint mark
+        for (PinscopeThread other : threads) {
+            if (other != t) {
+                other.fireChangeEvent(DebugEvent.STATE);
+            }
+        }
     }
 
     private String describeStop(IBreakpoint hit) {
