@@ -294,6 +294,12 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             }
         }
         t.fireSuspendEvent(hit != null ? DebugEvent.BREAKPOINT : detail);
+        // another actor's step can unblock, block or finish this one, and clears its breakpoint mark
+        for (PinscopeThread other : threads) {
+            if (other != t) {
+                other.fireChangeEvent(DebugEvent.STATE);
+            }
+        }
     }
 
     private String describeStop(IBreakpoint hit) {
@@ -301,7 +307,13 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             return "breakpoint: " + breakpoints.describe(hit);
         }
         if (run.isTerminated()) {
-            return run.isDeadlocked() ? "deadlocked" : "finished";
+            StringBuilder sb = new StringBuilder(run.isDeadlocked() ? "deadlocked" : "finished");
+            for (int p : simulation.pinners()) {
+                var r = run.result(p);
+                sb.append(p == simulation.pinners().get(0) ? ": " : ", ").append(simulation.actorNames().get(p))
+                        .append(" → ").append(r == null ? "did not return" : r.kernelName());
+            }
+            return sb.toString();
         }
         return "suspended";
     }
@@ -407,7 +419,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
         }
         if (!honourBreakpoints && run.isTerminated()) {
             // run mode: nothing to inspect interactively, the run is over
-            stopReason = "finished";
+            stopReason = describeStop(null);
             suspended = true;
             terminateQuietly();
             return;

@@ -86,14 +86,15 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** {@code pinscope FILE…}: every argument naming an existing file opens in its editor. */
+    /** {@code pinscope FILE…}: every argument naming an existing {@code .pinscope} file opens in its editor. */
     private void openFilesFromCommandLine() {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         if (window == null || window.getActivePage() == null) {
             return;
         }
         for (String arg : Platform.getApplicationArgs()) {
-            if (arg.startsWith("-")) {
+            // only scenarios: option values such as the test harness's "-testproperties FILE" are not documents
+            if (arg.startsWith("-") || !arg.endsWith(".pinscope")) {
                 continue;
             }
             Path path = Path.of(arg).toAbsolutePath();

@@ -148,8 +148,23 @@ final class DebugTestSupport {
         return Arrays.asList(bps).contains(b);
     }
 
+    /** Runs the event loop for a while so the asynchronous viewers (Debug, Variables) finish updating. */
+    static void settle(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        Display d = Display.getCurrent();
+        while (System.currentTimeMillis() < end) {
+            if (!d.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     static Path screenshot(Shell shell, String name) throws Exception {
-        drain();
+        settle(1500);
         String dir = System.getProperty("pinscope.screenshots", "target/screenshots");
         Files.createDirectories(Path.of(dir));
         Display display = shell.getDisplay();

@@ -14,7 +14,12 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.debug.ui.IDebugView;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.viewers.TreePath;
+import org.eclipse.jface.viewers.TreeSelection;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
@@ -52,6 +57,8 @@ class DebugUiTest {
         noPerspectivePrompts();
         removeAllBreakpoints();
         file = exampleFile(EXAMPLE);
+        // no window manager under Xvfb: size the window to the screen ourselves
+        window().getShell().setBounds(window().getShell().getDisplay().getPrimaryMonitor().getClientArea());
         IWorkbenchPage page = window().getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
                 .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
@@ -215,6 +222,11 @@ class DebugUiTest {
         page.showView(SchedulerView.ID);
         page.activate(diagramEditor);
         waitUntil("timeline filled", 10_000, () -> timeline.table().getItemCount() == t.run().length() + 1);
+        // show vaddr_get_pfns()'s locals in the Variables view, as a user clicking that frame would
+        settle(1000);
+        IDebugView debugView = (IDebugView) page.findView(IDebugUIConstants.ID_DEBUG_VIEW);
+        IStackFrame vgp = t.thread("qemu").getStackFrames()[2];
+        debugView.getViewer().setSelection(new TreeSelection(new TreePath(new Object[] { launch, t, t.thread("qemu"), vgp })), true);
         screenshot(window().getShell(), "debugger.png");
 
         // the walker splits the PUD: the transient leaf disappears from the overlay

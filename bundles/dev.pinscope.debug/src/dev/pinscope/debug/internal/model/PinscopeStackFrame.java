@@ -50,7 +50,8 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
         for (Frame.Variable v : frame.locals()) {
             String old = before == null ? null : before.locals().stream().filter(x -> x.name().equals(v.name()))
                     .map(Frame.Variable::value).findFirst().orElse(null);
-            boolean changed = st.previous() != null && !Objects.equals(old, v.value());
+            // a frame that was just pushed has no earlier values: nothing in it "changed"
+            boolean changed = before != null && !Objects.equals(old, v.value());
             out.add(new PinscopeVariable(target(), v.name(), new PinscopeValue(target(), v.value(), List.of()), changed));
         }
         out.add(KernelVariables.kernelNode(target(), st));

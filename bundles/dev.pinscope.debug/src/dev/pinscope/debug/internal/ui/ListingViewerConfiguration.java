@@ -46,7 +46,7 @@ public class ListingViewerConfiguration extends TextSourceViewerConfiguration {
             IToken constant = new Token(new TextAttribute(new Color(160, 60, 0)));
             IToken number = new Token(new TextAttribute(new Color(40, 0, 200)));
             IToken label = new Token(new TextAttribute(new Color(110, 110, 110), null, SWT.ITALIC));
-            IToken other = Token.UNDEFINED;
+            IToken other = new Token(null); // plain identifiers: default colour, and digits inside them stay plain
 
             WordRule words = new WordRule(new IWordDetector() {
                 @Override

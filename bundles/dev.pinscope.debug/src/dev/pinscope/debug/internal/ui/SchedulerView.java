@@ -36,17 +36,18 @@ public class SchedulerView extends RunViewPart {
     @Override
     protected void createControl(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
-        next = new Label(parent, SWT.NONE);
+        next = new Label(parent, SWT.WRAP);
         next.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         step = new Button(parent, SWT.PUSH);
-        step.setText("&Step selected actor");
+        step.setText("&Step");
+        step.setToolTipText("Move the selected actor one step (or double-click it)");
         step.addListener(SWT.Selection, e -> stepSelected());
         table = new Table(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] heads = { "Actor", "Kind", "State", "Next step" };
-        int[] widths = { 110, 120, 260, 330 };
+        int[] widths = { 90, 110, 200, 260 };
         for (int i = 0; i < heads.length; i++) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(heads[i]);
@@ -103,8 +104,8 @@ public class SchedulerView extends RunViewPart {
         int a = t.nextScheduledPreview();
         next.setText(a == -2 ? "Resume picks a runnable actor at random (seeded)." : a < 0
                 ? (st.runTerminated() ? "The run is over: step back or jump in the Timeline." : "Your move: pick an actor.")
-                : "Resume would move " + st.actor(a).name() + " next (" + t.schedulerName()
-                        + (st.position() < t.preloadedSchedule().size() ? ", preloaded schedule" : "") + ").");
+                : "Next on Resume: " + st.actor(a).name() + " (" + t.schedulerName()
+                        + (st.position() < t.preloadedSchedule().size() ? " schedule" : "") + ")");
         if (sel >= 0 && sel < table.getItemCount()) {
             table.setSelection(sel);
         } else if (a >= 0) {
