@@ -159,6 +159,11 @@ final class Fixture {
         }
         waitUntil("explorations to stop", 10_000, () -> Explorations.running().length == 0);
         page().closeAllEditors(false);
+        var design = PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId("dev.pinscope.app.perspective.design");
+        if (design != null && page().getPerspective() != design) {
+            page().setPerspective(design);
+        }
         drain();
         ResultsStore.get().clear();
     }

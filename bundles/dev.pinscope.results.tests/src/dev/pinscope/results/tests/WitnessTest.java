@@ -45,6 +45,13 @@ class WitnessTest {
         Fixture.reset();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void productSwitchesToDebugWithoutAsking() {
+        // the product's plugin_customization.ini; were it missing, a modal prompt would hang this test
+        assertEquals("always", org.eclipse.core.runtime.Platform.getPreferencesService().getString(
+                "org.eclipse.debug.ui", "org.eclipse.debug.ui.switch_perspective_on_suspend", "", null));
+    }
+
     private ResultsView compare(String example) throws Exception {
         Path file = Fixture.save(Fixture.example(example), tmp, example + ".pinscope");
         Fixture.open(file);
