@@ -91,6 +91,13 @@ class CompareTest {
         assertTrue(text.contains("PRE_PATCH (a)"), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("Policy") && l.contains("EINVAL") && l.contains("Livelock")),
                 text);
+        v.copyTable();
+        org.eclipse.swt.dnd.Clipboard cb = new org.eclipse.swt.dnd.Clipboard(v.tree().getDisplay());
+        try {
+            assertEquals(text, cb.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance()), "Copy as Plain Text");
+        } finally {
+            cb.dispose();
+        }
         assertEquals(Policy.values().length, text.lines().filter(l -> l.matches("^[A-Z0-9_]+ \\([a-e]'?\\) .*")).count(),
                 text);
     }

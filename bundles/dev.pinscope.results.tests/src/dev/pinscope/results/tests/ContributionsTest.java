@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pinscope.debug.PinscopeLaunch;
 import dev.pinscope.results.ResultsIds;
+import dev.pinscope.results.internal.Explorations;
+import dev.pinscope.results.internal.ResultsView;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +108,32 @@ class ContributionsTest {
     }
 
     @Test
-    void exploreAndCompareAreLaunchModes() {
+    void exploreAndCompareAreLaunchModesOfThePinscopeScenarioConfiguration() throws Exception {
         var lm = DebugPlugin.getDefault().getLaunchManager();
         assertEquals("Explore All Interleavings", lm.getLaunchMode(ResultsIds.EXPLORE_MODE).getLabel());
         assertEquals("Compare Policies", lm.getLaunchMode(ResultsIds.COMPARE_MODE).getLabel());
+        Path file = Fixture.save(Fixture.example("02-numa-maps-split-w1"), tmp, "launched.pinscope");
+        var wc = PinscopeLaunch.newConfiguration(file, null, null);
+        assertTrue(wc.getType().supportsMode(ResultsIds.COMPARE_MODE));
+        assertTrue(wc.getType().supportsMode(ResultsIds.EXPLORE_MODE));
+        Fixture.page().closeAllEditors(false);
+        ResultsView v = Fixture.view();
+        wc.launch(ResultsIds.COMPARE_MODE, null);
+        Fixture.waitUntil("the launched exploration to start", 20_000,
+                () -> v.shown() != null || Explorations.running().length > 0);
+        Fixture.waitForResults(60_000);
+        assertEquals(CompareTest.expectedRows(Fixture.cliJson("compare", file.toString(), "--json")),
+                Fixture.resultRows(v));
+        assertTrue(Files.isRegularFile(tmp.resolve("launched.pinscope.results.json")));
+
+        // Explore mode with a policy attribute explores that policy only
+        Fixture.reset();
+        wc.setAttribute(PinscopeLaunch.ATTR_POLICY, "BOUNDED");
+        wc.launch(ResultsIds.EXPLORE_MODE, null);
+        Fixture.waitUntil("the launched exploration to start", 20_000,
+                () -> v.shown() != null || Explorations.running().length > 0);
+        Fixture.waitForResults(60_000);
+        assertEquals(CompareTest.expectedRows(Fixture.cliJson("explore", file.toString(), "--policy", "BOUNDED",
+                "--json")), Fixture.resultRows(v));
     }
 }

@@ -80,7 +80,7 @@ public class ResultsView extends ViewPart {
 
     private final CommandStackListener stackListener = e -> updateStale();
     private final ResultsStore.Listener storeListener = k -> {
-        if (k.equals(key) || key == null) {
+        if (k.equals(key) || editor == null) {
             queueRefresh();
         }
     };
@@ -314,7 +314,8 @@ public class ResultsView extends ViewPart {
     }
 
     public void refresh() {
-        if (key == null) {
+        // without a scenario editor, show what was explored last (e.g. from a launch configuration)
+        if (editor == null && ResultsStore.get().lastKey() != null) {
             key = ResultsStore.get().lastKey();
         }
         ResultsStore.Entry entry = ResultsStore.get().entry(key);
