@@ -66,6 +66,26 @@ class CancelTest {
         return s;
     }
 
+    /** The same storm explored to the end under its own policy (PATCH_V1): ~10^5 states, equal to the CLI's. */
+    @Test
+    void aLargeExplorationCompletesInTheBackgroundAndMatchesTheCli() throws Exception {
+        Path file = Fixture.save(walkerForeverStorm(), tmp, "storm.pinscope");
+        Fixture.open(file);
+        long t0 = System.nanoTime();
+        Fixture.command(ResultsIds.EXPLORE_COMMAND);
+        ResultsView v = Fixture.waitForResults(300_000);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        var report = v.shown().comparison().reports().values().iterator().next();
+        assertTrue(report.complete(), v.statusText());
+        assertTrue(report.states() > 50_000, "a large state space: " + report.states());
+        System.out.printf("[results] UI exploration: %,d states in %.2f s (engine %.2f s) = %,.0f states/s%n",
+                report.states(), secs, report.seconds(), report.states() / report.seconds());
+        var cli = Fixture.cliJson("explore", file.toString(), "--json");
+        assertEquals(((Number) cli.get("states")).longValue(), report.states());
+        assertEquals(CompareTest.expectedRows(cli), Fixture.resultRows(v));
+        assertEquals(2, Fixture.rowsOfKind(v, "LIVELOCK").size(), "both pinners can retry forever");
+    }
+
     @Test
     void cancelStopsWithinASecondAndKeepsThePartialResultMarked() throws Exception {
         Path file = Fixture.save(walkerForeverStorm(), tmp, "walker-forever.pinscope");

@@ -73,6 +73,8 @@ class ContributionsTest {
         List<String> runItems = texts(run.getMenu());
         assertTrue(runItems.contains("Explore All Interleavings") && runItems.contains("Compare Policies"),
                 runItems.toString());
+        assertTrue(runItems.contains("Explore Configurations…") && runItems.contains("Compare Configurations…"),
+                runItems.toString());
 
         GraphicalViewer viewer = (GraphicalViewer) editor.getAdapter(GraphicalViewer.class);
         Menu popup = viewer.getControl().getMenu();
@@ -103,6 +105,36 @@ class ContributionsTest {
         if (c instanceof org.eclipse.swt.widgets.Composite comp) {
             for (var child : comp.getChildren()) {
                 collectToolTips(child, out);
+            }
+        }
+    }
+
+    @Test
+    void theLaunchDialogHasAScenarioTabForBothModes() throws Exception {
+        Path file = Fixture.save(Fixture.example("02-numa-maps-split-w1"), tmp, "dialog.pinscope");
+        var wc = PinscopeLaunch.newConfiguration(file, "BOUNDED", null);
+        wc.setAttribute(PinscopeLaunch.ATTR_MAX_RETRIES, 7);
+        for (String mode : List.of(ResultsIds.EXPLORE_MODE, ResultsIds.COMPARE_MODE)) {
+            var group = org.eclipse.debug.ui.DebugUITools.getLaunchGroup(wc, mode);
+            assertNotNull(group, "a launch group for " + mode);
+            var tabGroup = org.eclipse.debug.internal.ui.launchConfigurations.LaunchConfigurationPresentationManager
+                    .getDefault().getTabGroup(wc, mode);
+            tabGroup.createTabs(null, mode);
+            var tab = tabGroup.getTabs()[0];
+            assertEquals("Scenario", tab.getName());
+            var shell = new org.eclipse.swt.widgets.Shell(PlatformUI.getWorkbench().getDisplay());
+            try {
+                tab.createControl(shell);
+                tab.initializeFrom(wc);
+                assertTrue(tab.isValid(wc));
+                var copy = wc.copy("copy");
+                tab.performApply(copy);
+                assertEquals(file.toAbsolutePath().toString(), copy.getAttribute(PinscopeLaunch.ATTR_FILE, ""));
+                assertEquals("BOUNDED", copy.getAttribute(PinscopeLaunch.ATTR_POLICY, ""));
+                assertEquals(7, copy.getAttribute(PinscopeLaunch.ATTR_MAX_RETRIES, 0));
+            } finally {
+                shell.dispose();
+                tabGroup.dispose();
             }
         }
     }
