@@ -1,0 +1,135 @@
+package dev.pinscope.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.help.HelpSystem;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPersistableElement;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.internal.WorkbenchWindow;
+import org.eclipse.ui.intro.IIntroManager;
+import org.eclipse.ui.intro.IIntroPart;
+import org.junit.jupiter.api.Test;
+
+import dev.pinscope.app.internal.EditorTitleUpdater;
+import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
+import dev.pinscope.app.internal.sketch.SketchDiagram;
+import dev.pinscope.app.internal.sketch.SketchEditor;
+import dev.pinscope.app.internal.sketch.SketchEditorInput;
+import dev.pinscope.app.internal.welcome.WelcomeAction;
+import dev.pinscope.app.internal.welcome.WelcomePart;
+
+/** First-run experience: the Welcome page, Help menu entries, and what session restore relies on. */
+class WelcomeTest {
+
+    private static IWorkbenchWindow window() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        assertNotNull(window);
+        return window;
+    }
+
+    private static void drain() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // let layout and paint happen
+        }
+    }
+
+    @Test
+    void welcomePageOffersExampleNewScenarioAndGuide() throws Exception {
+        IIntroManager intro = PlatformUI.getWorkbench().getIntroManager();
+        assertTrue(intro.hasIntro(), "the product binds a Welcome page");
+        IIntroPart part = intro.showIntro(window(), false);
+        try {
+            WelcomePart welcome = assertInstanceOf(WelcomePart.class, part);
+            drain();
+            List<String> labels = new ArrayList<>();
+            for (Button button : welcome.actionButtons()) {
+                assertTrue(button.isVisible() && button.getSize().x > 0, button.getText() + " is shown");
+                labels.add(button.getText());
+            }
+            assertEquals(List.of("Open an example", "New scenario", "Read the guide"), labels);
+            assertEquals(WelcomePart.HELP_CONTEXT, welcome.control().getData("org.eclipse.ui.help"), "F1 on the Welcome page");
+            assertNotNull(HelpSystem.getContext(WelcomePart.HELP_CONTEXT), "the Welcome page's help context exists");
+            WorkbenchTest.screenshot(window().getShell(), "welcome.png");
+        } finally {
+            intro.closeIntro(part);
+        }
+        assertEquals(null, intro.getIntro(), "the Welcome page closes");
+    }
+
+    @Test
+    void readTheGuideOpensAPageThatShipsInTheHelpBundle() {
+        String resource = WelcomeAction.GUIDE;
+        String bundle = resource.split("/")[1];
+        assertNotNull(Platform.getBundle(bundle), bundle + " is part of the product");
+        assertNotNull(Platform.getBundle(bundle).getEntry(resource.substring(bundle.length() + 2)), resource);
+    }
+
+    @Test
+    void helpMenuHasContentsWelcomeAndTheUpdateCommands() {
+        MenuManager bar = ((WorkbenchWindow) window()).getMenuManager();
+        MenuManager help = (MenuManager) bar.find("help");
+        assertNotNull(help);
+        // Contributed items are materialised when the menu is about to show, as for a user
+        Menu menu = help.getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        drain();
+        List<String> labels = new ArrayList<>();
+        for (MenuItem item : menu.getItems()) {
+            if ((item.getStyle() & SWT.SEPARATOR) == 0) {
+                labels.add(item.getText().replace("&", "").replace("...", "\u2026").replaceAll("\t.*", ""));
+            }
+        }
+        menu.notifyListeners(SWT.Hide, new Event());
+        for (String expected : List.of("Welcome", "Help Contents", "Check for Updates", "Install New Software\u2026", "About Pinscope")) {
+            assertTrue(labels.contains(expected), expected + " in Help menu " + labels);
+        }
+        assertTrue(labels.indexOf("Welcome") < labels.indexOf("About Pinscope"), "About stays last: " + labels);
+    }
+
+    @Test
+    void windowTitleNamesTheActiveEditor() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        IEditorPart editor = page.openEditor(new SketchEditorInput(SketchDiagram.sample()), SketchEditor.ID);
+        drain();
+        assertEquals(EditorTitleUpdater.titleFor(editor.getTitle()), window().getShell().getText());
+        page.closeAllEditors(false);
+        drain();
+        assertEquals("Pinscope", window().getShell().getText());
+    }
+
+    @Test
+    void aFileOpenedFromDiskIsRememberedForTheNextSession() throws Exception {
+        Path file = Files.createTempFile("pinscope-restore", ".txt");
+        Files.writeString(file, "remember me\n");
+        IWorkbenchPage page = window().getActivePage();
+        PinscopeWorkbenchAdvisor.openFile(page, file);
+        drain();
+        IEditorPart editor = page.getActiveEditor();
+        assertNotNull(editor, "the file opened");
+        IPersistableElement persistable = editor.getEditorInput().getPersistable();
+        assertNotNull(persistable, "the editor input can be saved in the session");
+        assertNotNull(PlatformUI.getWorkbench().getElementFactory(persistable.getFactoryId()),
+                "the factory that restores it (" + persistable.getFactoryId() + ") is installed");
+        page.closeAllEditors(false);
+    }
+}
