@@ -3,11 +3,11 @@
 #   pinscope-<version>-linux-x86_64.tar.gz   jpackage app image (native launcher + jlink'ed runtime)
 #   pinscope_<version>_amd64.deb             the same image under /opt/pinscope, plus /usr/bin/pinscope,
 #                                            desktop entry, icons and the .pinscope MIME type
-# Usage: build-packages.sh PRODUCT_ARCHIVE VERSION OUT_DIR
+# Usage: build-packages.sh PRODUCT_DIR OUT_DIR
+#   PRODUCT_DIR holds pinscope-<version>-linux.gtk.x86_64.tar.gz (releng/dev.pinscope.product/target/products)
 set -euo pipefail
-product=$1
-version=$2
-out=$3
+products=$1
+out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 icons=$here/../../bundles/dev.pinscope.app/icons
 fail() { echo "PACKAGING FAILED: $*" >&2; exit 1; }
@@ -17,9 +17,13 @@ for tool in jlink jpackage javac jar; do
     [ -x "$JAVA_HOME/bin/$tool" ] || fail "$JAVA_HOME/bin/$tool is missing; a full JDK 21+ (e.g. Temurin 25) is needed"
 done
 command -v dpkg-deb >/dev/null || fail "dpkg-deb is missing (apt-get install dpkg-dev)"
-[ -f "$product" ] || fail "no product archive at $product"
+product=$(ls "$products"/pinscope-*-linux.gtk.x86_64.tar.gz 2>/dev/null | head -n 1)
+[ -n "$product" ] || fail "no pinscope-*-linux.gtk.x86_64.tar.gz in $products; build releng/dev.pinscope.product first"
+version=$(basename "$product" -linux.gtk.x86_64.tar.gz); version=${version#pinscope-}
+mkdir -p "$out"; out=$(cd "$out" && pwd)
 
-work=$out/work
+# scratch space beside the packages, removed at the end except for the app image
+work=$(dirname "$out")/package-build
 rm -rf "$work" "$out"/pinscope-*.tar.gz "$out"/pinscope_*.deb
 mkdir -p "$work" "$out"
 start=$SECONDS
@@ -86,3 +90,4 @@ deb=$out/pinscope_${version}_amd64.deb
 # gzip: xz would save ~10 % but costs a minute of CI time on two cores
 dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$deb" >/dev/null
 echo "packages: $(basename "$tarball") $(du -h "$tarball" | cut -f1), $(basename "$deb") $(du -h "$deb" | cut -f1), total $((SECONDS - start)) s"
+rm -rf "$work/deb" "$work/pinscope" "$work/classes"

@@ -4,16 +4,16 @@
 # under the current X display, wait for its window, and restart it to check that the last
 # session's editor comes back. Also checks what the package registers (command, menu entry,
 # icon, MIME type) and that the app-image tarball starts.
-# Usage: test-packages.sh DEB TARBALL WORKDIR
+# Usage: test-packages.sh PACKAGES_DIR WORKDIR
 set -euo pipefail
-deb=$1
-tarball=$2
-work=$3
+deb=$(ls "$1"/pinscope_*_amd64.deb 2>/dev/null | head -n 1)
+tarball=$(ls "$1"/pinscope-*-linux-x86_64.tar.gz 2>/dev/null | head -n 1)
+work=$2
 fail() { echo "PACKAGE TEST FAILED: $*" >&2; exit 1; }
 say() { echo "package-test: $*"; }
 
-[ -f "$deb" ] || fail "no .deb at $deb"
-[ -f "$tarball" ] || fail "no app image archive at $tarball"
+[ -f "$deb" ] || fail "no pinscope_*_amd64.deb in $1"
+[ -f "$tarball" ] || fail "no pinscope-*-linux-x86_64.tar.gz in $1"
 [ -n "${DISPLAY:-}" ] || fail "no X display; run the build under xvfb-run -a"
 command -v xdotool >/dev/null || fail "xdotool is missing (apt-get install xdotool)"
 
