@@ -1,0 +1,369 @@
+package dev.pinscope.model.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.EMFPlugin;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.eclipse.emf.ecore.xmi.impl.XMLParserPoolImpl;
+
+import dev.pinscope.model.internal.LoadProblems;
+import dev.pinscope.model.scenario.Scenario;
+import dev.pinscope.model.scenario.ScenarioPackage;
+import dev.pinscope.model.scenario.util.ScenarioResourceFactoryImpl;
+import dev.pinscope.model.units.Sizes;
+
+/**
+ * Reading and writing {@code .pinscope} files without exceptions reaching the caller.
+ *
+ * <p>Works in and outside OSGi: outside, the package and the {@code pinscope} extension are
+ * registered with EMF's global registries on first use (inside, plugin.xml does it).
+ */
+public final class Scenarios {
+
+    /** The format version this code writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Files larger than this are refused before parsing: a hand-made scenario is kilobytes, a
+     * generated one with 100,000 entries about 12 MB; anything far bigger is not a scenario and
+     * would only exhaust the editor's memory.
+     */
+    public static final long MAX_FILE_SIZE = 32L << 20;
+
+    public static final String FILE_EXTENSION = "pinscope";
+
+    // One pool: XML parsers are expensive to create, and the benchmark loads large files.
+    private static final XMLParserPoolImpl PARSER_POOL = new XMLParserPoolImpl(true);
+
+    static {
+        if (!EMFPlugin.IS_ECLIPSE_RUNNING) {
+            registerGlobally();
+        }
+    }
+
+    private Scenarios() {
+    }
+
+    /**
+     * Registers the scenario package and the {@code .pinscope} resource factory with EMF's global
+     * registries, for plain-Java users (engine, CLI, tests) where no plugin.xml is read. Idempotent.
+     */
+    public static void registerGlobally() {
+        ScenarioPackage.eINSTANCE.eClass(); // generated packages self-register on first access
+        Resource.Factory.Registry.INSTANCE.getExtensionToFactoryMap()
+                .putIfAbsent(FILE_EXTENSION, new ScenarioResourceFactoryImpl());
+    }
+
+    /** A resource set that reads and writes scenarios with the options this class uses. */
+    public static ResourceSet newResourceSet() {
+        ResourceSet rs = new ResourceSetImpl();
+        rs.getPackageRegistry().put(ScenarioPackage.eNS_URI, ScenarioPackage.eINSTANCE);
+        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(FILE_EXTENSION, new ScenarioResourceFactoryImpl());
+        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(Resource.Factory.Registry.DEFAULT_EXTENSION,
+                new ScenarioResourceFactoryImpl());
+        rs.getLoadOptions().putAll(loadOptions());
+        return rs;
+    }
+
+    /** Load options: no DOCTYPE (no entity expansion from untrusted files), pooled parsers. */
+    public static Map<Object, Object> loadOptions() {
+        Map<Object, Object> o = new HashMap<>();
+        o.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
+        o.put(XMLResource.OPTION_USE_PARSER_POOL, PARSER_POOL);
+        o.put(XMLResource.OPTION_PARSER_FEATURES,
+                Map.of("http://apache.org/xml/features/disallow-doctype-decl", Boolean.TRUE));
+        return o;
+    }
+
+    /**
+     * Save options: UTF-8, and attributes with an explicit default (formatVersion, the kernel
+     * knobs, repeat counts) are written even when equal to it, so a file states the format version
+     * and the kernel configuration it was made for.
+     */
+    public static Map<Object, Object> saveOptions() {
+        Map<Object, Object> o = new HashMap<>();
+        o.put(XMLResource.OPTION_ENCODING, "UTF-8");
+        o.put(XMLResource.OPTION_KEEP_DEFAULT_CONTENT, Boolean.TRUE);
+        o.put(XMLResource.OPTION_LINE_WIDTH, 100);
+        return o;
+    }
+
+    /** Reads a scenario file. Never throws: every failure is a {@link FileDiagnostic} in the result. */
+    public static LoadResult load(Path file) {
+        String name = file.toString();
+        try {
+            if (!Files.exists(file)) {
+                return failed(name, 0, 0, "the file does not exist");
+            }
+            if (Files.isDirectory(file)) {
+                return failed(name, 0, 0, "this is a folder, not a scenario file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_SIZE) {
+                return failed(name, 0, 0, "the file is " + size + " bytes, larger than the " + Sizes.format(MAX_FILE_SIZE)
+                        + " limit for scenario files; it is not a scenario file");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return parse(bytes, URI.createFileURI(file.toAbsolutePath().toString()), name);
+        } catch (IOException | RuntimeException e) {
+            return failed(name, 0, 0, "cannot read the file: " + describe(e));
+        }
+    }
+
+    /**
+     * Reads a scenario from a stream (e.g. an example inside the bundle). {@code uri} names it in
+     * diagnostics and resolves relative references. The stream is not closed.
+     */
+    public static LoadResult load(InputStream in, URI uri) {
+        String name = uri.toString();
+        try {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_SIZE + 1);
+            if (bytes.length > MAX_FILE_SIZE) {
+                return failed(name, 0, 0, "the content is larger than the " + Sizes.format(MAX_FILE_SIZE)
+                        + " limit for scenario files; it is not a scenario file");
+            }
+            return parse(bytes, uri, name);
+        } catch (IOException | RuntimeException e) {
+            return failed(name, 0, 0, "cannot read: " + describe(e));
+        }
+    }
+
+    private static LoadResult parse(byte[] bytes, URI uri, String name) {
+        if (isAllWhitespace(bytes)) {
+            return failed(name, 1, 1, "the file is empty; a scenario file is XMI with a pinscope:Scenario root element");
+        }
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        int nul = utf16 ? -1 : indexOf(bytes, (byte) 0);
+        if (nul >= 0) {
+            int[] lc = lineColumn(bytes, nul);
+            return failed(name, lc[0], lc[1], "the file contains binary data (a NUL byte), it is not a scenario file");
+        }
+        Resource resource = new ScenarioResourceFactoryImpl().createResource(uri);
+        ResourceSet rs = newResourceSet();
+        rs.getResources().add(resource);
+        Exception thrown = null;
+        try {
+            resource.load(new ByteArrayInputStream(bytes), loadOptions());
+        } catch (IOException | RuntimeException e) {
+            thrown = e;
+        } catch (StackOverflowError e) {
+            // absurdly deep nesting in a hostile file; report it instead of killing the caller
+            return failed(name, 0, 0, "the XML is nested too deeply to be a scenario file");
+        }
+        List<FileDiagnostic> problems = new ArrayList<>();
+        for (Resource.Diagnostic d : resource.getErrors()) {
+            problems.add(FileDiagnostic.error(name, d.getLine(), d.getColumn(), LoadProblems.message(d)));
+        }
+        if (problems.isEmpty() && thrown != null) {
+            problems.add(LoadProblems.fromException(name, thrown));
+        }
+        EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
+        if (root instanceof Scenario s && s.getFormatVersion() > FORMAT_VERSION) {
+            // Put this first: a newer file's other errors (unknown elements) follow from it.
+            problems.add(0, FileDiagnostic.error(name, 0, 0, "the file has format version " + s.getFormatVersion()
+                    + ", newer than version " + FORMAT_VERSION + " that this Pinscope reads; open it with a newer Pinscope"));
+        }
+        if (problems.isEmpty()) {
+            if (root == null) {
+                problems.add(FileDiagnostic.error(name, 1, 1, "the file has no scenario; its root element must be pinscope:Scenario"));
+            } else if (!(root instanceof Scenario)) {
+                problems.add(FileDiagnostic.error(name, 1, 1, "the root element is " + root.eClass().getName()
+                        + ", but a scenario file's root must be pinscope:Scenario"));
+            } else if (resource.getContents().size() > 1) {
+                problems.add(FileDiagnostic.error(name, 0, 0, "the file has " + resource.getContents().size()
+                        + " root elements; a scenario file has exactly one pinscope:Scenario"));
+            } else if (((Scenario) root).getFormatVersion() < 1) {
+                problems.add(FileDiagnostic.error(name, 0, 0, "formatVersion " + ((Scenario) root).getFormatVersion()
+                        + " is not a format version; use " + FORMAT_VERSION));
+            }
+        }
+        if (!problems.isEmpty()) {
+            resource.unload();
+            return new LoadResult(null, FileDiagnostic.summary(name, "Cannot load " + name, problems));
+        }
+        return new LoadResult((Scenario) root, Diagnostic.OK_INSTANCE);
+    }
+
+    /**
+     * Writes {@code scenario} to {@code file} atomically: the XMI goes to {@link #tempFileFor} in the
+     * same folder, is flushed to disk, and is renamed over the target. If anything fails the
+     * previous file is left byte-for-byte unchanged and the result says why.
+     *
+     * <p>A scenario that is the only root of an XMI resource is saved through that resource (so an
+     * editor's resource stays as it is); a free-standing scenario is saved through a temporary one.
+     */
+    public static SaveResult save(Scenario scenario, Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = serialize(scenario, URI.createFileURI(file.toAbsolutePath().toString()));
+        } catch (IOException | RuntimeException e) {
+            return saveFailed(file, "the scenario cannot be written as XMI: " + describe(e));
+        }
+        Path target = file.toAbsolutePath();
+        Path temp = tempFileFor(target);
+        try {
+            if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(temp); // left over by a save that crashed
+            }
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true); // the rename must not become durable before the data (ext4 delalloc)
+            }
+            copyPermissions(target, temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(target.getParent());
+            return new SaveResult(file, Diagnostic.OK_INSTANCE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(temp);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the original is intact either way; a stray temp file is removed by the next save
+            }
+            return saveFailed(file, "cannot write " + name + ": " + describe(e) + "; the previous file is unchanged");
+        }
+    }
+
+    /**
+     * The temporary file a save of {@code file} writes first: {@code .NAME.saving} beside it, so the
+     * final rename stays within one file system.
+     */
+    public static Path tempFileFor(Path file) {
+        Path abs = file.toAbsolutePath();
+        return abs.resolveSibling("." + abs.getFileName() + ".saving");
+    }
+
+    /** Serialises a scenario to XMI bytes as {@link #save} writes them. */
+    public static byte[] toBytes(Scenario scenario) throws IOException {
+        return serialize(scenario, URI.createURI("memory:/scenario." + FILE_EXTENSION));
+    }
+
+    private static byte[] serialize(Scenario scenario, URI uri) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Resource own = scenario.eResource();
+        if (own instanceof XMLResource && scenario.eContainer() == null && own.getContents().size() == 1) {
+            own.save(out, saveOptions());
+            return out.toByteArray();
+        }
+        if (scenario.eContainer() != null || own != null) {
+            throw new IOException("the scenario is part of another model; save that model instead");
+        }
+        Resource temp = new ScenarioResourceFactoryImpl().createResource(uri);
+        temp.getContents().add(scenario);
+        try {
+            temp.save(out, saveOptions());
+        } finally {
+            temp.getContents().remove(scenario);
+        }
+        return out.toByteArray();
+    }
+
+    private static void copyPermissions(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not POSIX, or not ours: the file keeps the default permissions
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            // some file systems cannot fsync a directory; the rename is still atomic
+        }
+    }
+
+    private static SaveResult saveFailed(Path file, String message) {
+        return new SaveResult(file, FileDiagnostic.summary(file.toString(), "Cannot save " + file,
+                List.of(FileDiagnostic.error(file.toString(), 0, 0, message))));
+    }
+
+    private static LoadResult failed(String file, int line, int column, String message) {
+        return new LoadResult(null, FileDiagnostic.summary(file, "Cannot load " + file,
+                List.of(FileDiagnostic.error(file, line, column, message))));
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied on " + a.getFile();
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or folder " + n.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + " (" + f.getFile() + ")";
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause instanceof org.eclipse.emf.common.util.WrappedException
+                || cause instanceof Resource.IOWrappedException)) {
+            cause = cause.getCause();
+        }
+        String msg = cause.getMessage();
+        return msg == null || msg.isBlank() ? cause.getClass().getSimpleName() : msg;
+    }
+
+    private static boolean isAllWhitespace(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] lineColumn(byte[] bytes, int offset) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+}
