@@ -127,6 +127,32 @@ class UserGuideTest {
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "14", "15"), new ArrayList<>(numbers));
     }
 
+    /** The model bundle ships the examples; each has its page at html/examples/ID.html. */
+    @Test
+    void everyShippedExampleHasItsPage() throws IOException {
+        Bundle model = Platform.getBundle("dev.pinscope.model");
+        assertNotNull(model, "dev.pinscope.model (which ships the examples) is installed");
+        URL index = model.getEntry("examples/index.txt");
+        assertNotNull(index, "examples/index.txt");
+        List<String> ids = new ArrayList<>();
+        try (InputStream in = index.openStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    ids.add(line.substring(0, line.indexOf(".pinscope")));
+                }
+            }
+        }
+        assertEquals(14, ids.size(), "examples: " + ids);
+        Set<String> documented = new LinkedHashSet<>();
+        for (ITopic topic : allTopics()) {
+            documented.add(topic.getHref());
+        }
+        for (String id : ids) {
+            assertTrue(documented.contains(PREFIX + "html/examples/" + id + ".html"), "the guide has a page for example " + id);
+        }
+    }
+
     private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]+)\"");
     private static final Pattern ANCHOR = Pattern.compile("id=\"([^\"]+)\"");
 
