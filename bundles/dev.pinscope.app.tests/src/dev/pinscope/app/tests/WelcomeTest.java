@@ -72,10 +72,26 @@ class WelcomeTest {
             assertEquals(WelcomePart.HELP_CONTEXT, welcome.control().getData("org.eclipse.ui.help"), "F1 on the Welcome page");
             assertNotNull(HelpSystem.getContext(WelcomePart.HELP_CONTEXT), "the Welcome page's help context exists");
             WorkbenchTest.screenshot(window().getShell(), "welcome.png");
+
+            // beside the editors (standby) the three ways in stay usable in the narrow panel
+            intro.setIntroStandby(part, true);
+            drain();
+            for (Button button : welcome.actionButtons()) {
+                assertTrue(button.isVisible(), button.getText() + " is shown in standby");
+                assertTrue(button.getBounds().x + button.getBounds().width <= welcome.control().getClientArea().width + 1,
+                        button.getText() + " fits the side panel");
+            }
+            WorkbenchTest.screenshot(window().getShell(), "welcome-standby.png");
         } finally {
             intro.closeIntro(part);
         }
         assertEquals(null, intro.getIntro(), "the Welcome page closes");
+    }
+
+    @Test
+    void productNameIsTranslatedForDialogsThatShowIt() {
+        // the p2 wizards and other platform dialogs title themselves with the product name
+        assertEquals("Pinscope", Platform.getProduct().getName());
     }
 
     @Test

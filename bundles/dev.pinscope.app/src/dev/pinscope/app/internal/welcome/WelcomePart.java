@@ -37,6 +37,8 @@ public class WelcomePart extends IntroPart {
 
     private Composite root;
     private final List<Button> buttons = new ArrayList<>();
+    /** Hidden while the page is a narrow side panel (standby): the heading text and descriptions. */
+    private final List<Control> wideOnly = new ArrayList<>();
     private LocalResourceManager resources;
 
     @Override
@@ -58,6 +60,7 @@ public class WelcomePart extends IntroPart {
                 .ifPresent(image -> logo.setImage(resources.create(image)));
         logo.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
         Composite heading = new Composite(root, SWT.NONE);
+        wideOnly.add(heading);
         heading.setLayout(new GridLayout(1, false));
         GridData headingData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         headingData.widthHint = 640; // wrap the tagline instead of widening the page
@@ -85,6 +88,7 @@ public class WelcomePart extends IntroPart {
             button.addListener(SWT.Selection, e -> action.run(window()));
             buttons.add(button);
             Label description = new Label(root, SWT.WRAP);
+            wideOnly.add(description);
             description.setText(action.description());
             GridData descriptionData = new GridData(SWT.FILL, SWT.CENTER, true, false);
             descriptionData.widthHint = 640;
@@ -130,7 +134,19 @@ public class WelcomePart extends IntroPart {
 
     @Override
     public void standbyStateChanged(boolean standby) {
-        // the same content works full-size and as a side panel
+        // as a side panel beside the editors keep just the logo and the three buttons, stacked
+        if (root == null || root.isDisposed()) {
+            return;
+        }
+        GridLayout layout = (GridLayout) root.getLayout();
+        layout.numColumns = standby ? 1 : 2;
+        layout.marginWidth = standby ? 10 : 60;
+        layout.marginHeight = standby ? 10 : 40;
+        for (Control control : wideOnly) {
+            control.setVisible(!standby);
+            ((GridData) control.getLayoutData()).exclude = standby;
+        }
+        root.layout(true, true);
     }
 
     @Override
