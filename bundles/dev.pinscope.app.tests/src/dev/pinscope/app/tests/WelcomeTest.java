@@ -78,7 +78,7 @@ class WelcomeTest {
             drain();
             for (Button button : welcome.actionButtons()) {
                 assertTrue(button.isVisible(), button.getText() + " is shown in standby");
-                assertTrue(button.getBounds().x + button.getBounds().width <= welcome.control().getClientArea().width + 1,
+                assertTrue(button.getBounds().x + button.getBounds().width <= welcome.control().getSize().x + 1,
                         button.getText() + " fits the side panel");
             }
             WorkbenchTest.screenshot(window().getShell(), "welcome-standby.png");
