@@ -33,9 +33,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.pinscope.app.internal.EditorTitleUpdater;
 import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
-import dev.pinscope.app.internal.sketch.SketchDiagram;
-import dev.pinscope.app.internal.sketch.SketchEditor;
-import dev.pinscope.app.internal.sketch.SketchEditorInput;
 import dev.pinscope.app.internal.welcome.WelcomeAction;
 import dev.pinscope.app.internal.welcome.WelcomePart;
 
@@ -127,7 +124,8 @@ class WelcomeTest {
     @Test
     void windowTitleNamesTheActiveEditor() throws Exception {
         IWorkbenchPage page = window().getActivePage();
-        IEditorPart editor = page.openEditor(new SketchEditorInput(SketchDiagram.sample()), SketchEditor.ID);
+        IEditorPart editor = PinscopeWorkbenchAdvisor.openWelcomeExample(page);
+        assertNotNull(editor, "a shipped example opens in the scenario editor");
         drain();
         assertEquals(EditorTitleUpdater.titleFor(editor.getTitle()), window().getShell().getText());
         page.closeAllEditors(false);

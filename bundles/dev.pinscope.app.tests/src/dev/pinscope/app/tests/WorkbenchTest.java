@@ -1,6 +1,7 @@
 package dev.pinscope.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,14 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.eclipse.draw2d.IFigure;
-import org.eclipse.draw2d.geometry.Rectangle;
-import org.eclipse.gef.EditPart;
-import org.eclipse.gef.GraphicalEditPart;
 import org.eclipse.gef.GraphicalViewer;
-import org.eclipse.gef.RequestConstants;
-import org.eclipse.gef.commands.Command;
-import org.eclipse.gef.requests.ChangeBoundsRequest;
 import org.eclipse.gef.ui.parts.GraphicalEditorWithFlyoutPalette;
 import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.MenuManager;
@@ -31,7 +25,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -42,12 +38,9 @@ import dev.pinscope.app.internal.AboutPinscopeDialog;
 import dev.pinscope.app.internal.DesignPerspective;
 import dev.pinscope.app.internal.DebugPerspective;
 import dev.pinscope.app.internal.PinscopeAppPlugin;
-import dev.pinscope.app.internal.sketch.NodeEditPart;
-import dev.pinscope.app.internal.sketch.NodeFigure;
-import dev.pinscope.app.internal.sketch.SketchDiagram;
-import dev.pinscope.app.internal.sketch.SketchEditor;
-import dev.pinscope.app.internal.sketch.SketchEditorInput;
-import dev.pinscope.app.internal.sketch.SketchNode;
+import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.IScenarioDiagram;
 
 /** Drives the real Pinscope workbench started by the Tycho UI harness with our application. */
 class WorkbenchTest {
@@ -80,58 +73,39 @@ class WorkbenchTest {
     }
 
     @Test
-    void designPerspectiveShowsTheGefSketchWithItsFigures() throws Exception {
+    void firstStartShowsAShippedExampleInTheScenarioEditor() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(DesignPerspective.ID));
         assertEquals(DesignPerspective.ID, page.getPerspective().getId());
-
-        SketchDiagram sample = SketchDiagram.sample();
-        IEditorPart editor = page.openEditor(new SketchEditorInput(sample), SketchEditor.ID);
-        assertInstanceOf(GraphicalEditorWithFlyoutPalette.class, editor);
+        // what postStartup does when the editor area is empty (a first start)
+        page.closeAllEditors(false);
         drain();
-
-        GraphicalViewer viewer = ((SketchEditor) editor).viewer();
-        List<?> children = viewer.getContents().getChildren();
-        assertEquals(sample.getNodes().size(), children.size(), "one edit part per sketch node");
-        for (Object child : children) {
-            NodeEditPart part = assertInstanceOf(NodeEditPart.class, child);
-            NodeFigure figure = assertInstanceOf(NodeFigure.class, part.getFigure());
-            assertEquals(part.node().getLabel(), figure.getText());
-            assertTrue(figure.isShowing(), "figure is on the canvas: " + figure.getText());
-            assertEquals(part.node().getBounds(), figure.getBounds(), "the figure is laid out at the model's bounds");
-        }
-        // the palette flyout and the canvas really got painted
-        Control canvas = viewer.getControl();
+        PinscopeWorkbenchAdvisor.openWelcomeExample(page);
+        drain();
+        IEditorReference welcome = Arrays.stream(page.getEditorReferences())
+                .filter(r -> DiagramIds.EDITOR_ID.equals(r.getId())).findFirst().orElse(null);
+        assertNotNull(welcome, "an example opened in the scenario editor");
+        IEditorPart editor = welcome.getEditor(true);
+        assertInstanceOf(GraphicalEditorWithFlyoutPalette.class, editor);
+        assertEquals("02-numa-maps-split-w1.pinscope", editor.getEditorInput().getName());
+        IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
+        assertNotNull(diagram, "the editor offers the diagram API");
+        assertFalse(diagram.getScenario().getAddressSpace().getVmas().isEmpty(), "the example has VMAs");
+        page.activate(editor);
+        drain();
+        Control canvas = editor.getAdapter(GraphicalViewer.class) instanceof GraphicalViewer v ? v.getControl() : null;
+        assertNotNull(canvas, "the editor has a graphical viewer");
         assertTrue(canvas.isVisible() && canvas.getSize().x > 100 && canvas.getSize().y > 100, "canvas has a real size");
-        screenshot(window().getShell(), "design-perspective-sketch.png");
-        page.closeEditor(editor, false);
+        screenshot(window().getShell(), "design-perspective.png");
     }
 
     @Test
-    void movingAFigureGoesThroughAnUndoableCommand() throws Exception {
-        IWorkbenchPage page = window().getActivePage();
-        SketchDiagram diagram = SketchDiagram.sample();
-        SketchEditor editor = (SketchEditor) page.openEditor(new SketchEditorInput(diagram), SketchEditor.ID);
-        drain();
-        GraphicalViewer viewer = editor.viewer();
-        GraphicalEditPart vma = (GraphicalEditPart) viewer.getContents().getChildren().get(0);
-        SketchNode node = (SketchNode) vma.getModel();
-        Rectangle before = node.getBounds();
-
-        ChangeBoundsRequest move = new ChangeBoundsRequest(RequestConstants.REQ_MOVE);
-        move.setEditParts(vma);
-        move.setMoveDelta(new org.eclipse.draw2d.geometry.Point(30, 10));
-        Command command = vma.getCommand(move);
-        assertNotNull(command, "the layout policy answers a move");
-        viewer.getEditDomain().getCommandStack().execute(command);
-        drain();
-        assertEquals(before.getTranslated(30, 10), node.getBounds());
-        assertEquals(node.getBounds(), ((IFigure) vma.getFigure()).getBounds());
-
-        viewer.getEditDomain().getCommandStack().undo();
-        drain();
-        assertEquals(before, node.getBounds());
-        page.closeEditor(editor, false);
+    void pinscopeFilesOpenInTheScenarioEditorByDefault() {
+        var editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("race.pinscope");
+        assertNotNull(editor, "an editor is registered for *.pinscope");
+        assertEquals(DiagramIds.EDITOR_ID, editor.getId());
+        assertNotNull(PlatformUI.getWorkbench().getNewWizardRegistry().findWizard(DiagramIds.NEW_WIZARD_ID),
+                "File › New offers the New Scenario wizard");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -19,9 +20,9 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.ide.IDE;
 
-import dev.pinscope.app.internal.sketch.SketchDiagram;
-import dev.pinscope.app.internal.sketch.SketchEditor;
-import dev.pinscope.app.internal.sketch.SketchEditorInput;
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.internal.editor.ExampleEditorInput;
+import dev.pinscope.model.examples.Examples;
 
 public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
 
@@ -49,16 +50,29 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         openSampleWhenEmpty();
     }
 
-    /** A first start shows something alive rather than an empty editor area. */
+    /** The example a first start shows: the race the patch is about (numa_maps splits a PUD in W1). */
+    static final String WELCOME_EXAMPLE = "02-numa-maps-split-w1";
+
+    /** A first start shows a shipped example (read-only) rather than an empty editor area. */
     private void openSampleWhenEmpty() {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         if (window == null || window.getActivePage() == null || window.getActivePage().getEditorReferences().length > 0) {
             return;
         }
+        openWelcomeExample(window.getActivePage());
+    }
+
+    /** Opens {@link #WELCOME_EXAMPLE} (or the first shipped example) in the scenario editor. */
+    public static IEditorPart openWelcomeExample(IWorkbenchPage page) {
+        var example = Examples.find(WELCOME_EXAMPLE).or(() -> Examples.list().stream().findFirst());
+        if (example.isEmpty()) {
+            return null;
+        }
         try {
-            window.getActivePage().openEditor(new SketchEditorInput(SketchDiagram.sample()), SketchEditor.ID);
+            return page.openEditor(new ExampleEditorInput(example.get()), DiagramIds.EDITOR_ID);
         } catch (PartInitException e) {
-            ILog.of(getClass()).log(Status.error("Cannot open the sample sketch", e));
+            ILog.of(PinscopeWorkbenchAdvisor.class).log(Status.error("Cannot open the example " + example.get().id(), e));
+            return null;
         }
     }
 

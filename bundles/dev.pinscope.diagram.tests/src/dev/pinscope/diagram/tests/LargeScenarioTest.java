@@ -1,0 +1,101 @@
+package dev.pinscope.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.draw2d.FigureCanvas;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pinscope.diagram.internal.editor.ScenarioEditor;
+import dev.pinscope.diagram.internal.layout.EntryRun;
+import dev.pinscope.diagram.internal.parts.ElementEditPart;
+import dev.pinscope.model.builder.ScenarioBuilder;
+import dev.pinscope.model.io.Scenarios;
+import dev.pinscope.model.scenario.PageLevel;
+import dev.pinscope.model.scenario.Scenario;
+
+/**
+ * 10,000 VMAs with 100,000 leaves open, draw leaves as runs, scroll to the far end and take an
+ * edit. Prints the measured times (the note in the report comes from this run); asserts only what a
+ * user would notice: it opens, it is aggregated, the far end can be reached.
+ */
+class LargeScenarioTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() {
+        EditorFixture.page().closeAllEditors(false);
+    }
+
+    static Scenario large(int vmas, int leavesPerVma) {
+        ScenarioBuilder b = ScenarioBuilder.named("large").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30);
+        long base = 0x7f00_0000_0000L;
+        for (int i = 0; i < vmas; i++) {
+            long start = base + (long) i * (4L << 20);
+            b.barVma("v" + i, start, 2L << 20, 0, 0);
+            for (int k = 0; k < leavesPerVma; k++) {
+                b.entry(PageLevel.PTE, start + k * 4096L);
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void tenThousandVmasAndAHundredThousandLeavesOpenAndScroll() throws Exception {
+        Path file = dir.resolve("large.pinscope");
+        assertTrue(Scenarios.save(large(10_000, 10), file).ok());
+        long t0 = System.nanoTime();
+        ScenarioEditor editor = EditorFixture.openFile(file);
+        long opened = System.nanoTime();
+        Scenario s = editor.getScenario();
+        assertEquals(10_000, s.getAddressSpace().getVmas().size());
+        assertEquals(100_000, s.getAddressSpace().getEntries().size());
+        assertTrue(EditorFixture.layout(editor).isAggregated(), "leaves are drawn as runs");
+        long parts = editor.viewer().getEditPartRegistry().values().stream().filter(p -> p instanceof ElementEditPart).count();
+        assertTrue(parts <= 20_003, "one part per VMA and per run, not per leaf: " + parts);
+        assertTrue(editor.viewer().getEditPartRegistry().values().stream()
+                .anyMatch(p -> p instanceof ElementEditPart e && e.getModel() instanceof EntryRun r && r.count() == 10));
+
+        FigureCanvas canvas = (FigureCanvas) editor.viewer().getControl();
+        long s0 = System.nanoTime();
+        int steps = 0;
+        int width = canvas.getContents().getBounds().width;
+        for (int x = 0; x < width; x += width / 20) {
+            canvas.scrollTo(x, 0);
+            canvas.update();
+            steps++;
+        }
+        var last = s.getAddressSpace().getVmas().get(9_999);
+        editor.reveal(last);
+        EditorFixture.drain();
+        long scrolled = System.nanoTime();
+        assertTrue(canvas.getViewport().getViewLocation().x > width / 2, "scrolled to the far end");
+
+        long e0 = System.nanoTime();
+        var p = (dev.pinscope.diagram.internal.properties.EmfPropertySource) dev.pinscope.diagram.internal.properties.EmfPropertySource
+                .of(editor.domain(), last);
+        p.setPropertyValue(p.idOf("name"), "last");
+        EditorFixture.drain();
+        long edited = System.nanoTime();
+        long v0 = System.nanoTime();
+        editor.validateNow();
+        long validated = System.nanoTime();
+        long[] b = editor.lastOpenBreakdown();
+        String report = String.format("large scenario (10,000 VMAs, 100,000 PTEs, %d KB): open %d ms (read+parse %d ms, diagram %d ms, "
+                + "validation %d ms, rest = outline/paint), %d scroll repaints %d ms, "
+                + "one edit + relayout %d ms, validation %d ms, %d element edit parts%n",
+                Files.size(file) / 1024, (opened - t0) / 1_000_000, b[0], b[1], b[2], steps, (scrolled - s0) / 1_000_000,
+                (edited - e0) / 1_000_000, (validated - v0) / 1_000_000, parts);
+        System.out.print(report);
+        Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).getParent().resolve("large-scenario.txt");
+        Files.writeString(out, report);
+        EditorFixture.screenshot(canvas, "editor-large.png");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.pinscope.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.internal.editor.ScenarioEditor;
+import dev.pinscope.diagram.internal.wizards.ExamplesMenu;
+import dev.pinscope.diagram.internal.wizards.NewScenarioWizard;
+import dev.pinscope.model.examples.Examples;
+import dev.pinscope.model.io.Scenarios;
+
+/** File › New › Pinscope Scenario (empty and from an example) and Help › Examples. */
+class WizardTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() {
+        EditorFixture.page().closeAllEditors(false);
+    }
+
+    private Path runWizard(String file, String name, String exampleId) throws Exception {
+        var descriptor = PlatformUI.getWorkbench().getNewWizardRegistry().findWizard(DiagramIds.NEW_WIZARD_ID);
+        NewScenarioWizard wizard = assertInstanceOf(NewScenarioWizard.class, descriptor.createWizard());
+        wizard.init(PlatformUI.getWorkbench(), null);
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        WizardDialog dialog = new WizardDialog(shell, wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            wizard.page().fill(dir.resolve(file), name, exampleId);
+            assertTrue(wizard.canFinish(), wizard.page().getErrorMessage());
+            assertTrue(wizard.performFinish());
+        } finally {
+            dialog.close();
+        }
+        EditorFixture.drain();
+        return wizard.created();
+    }
+
+    @Test
+    void newEmptyScenarioIsWrittenAndOpened() throws Exception {
+        Path created = runWizard("empty.pinscope", "blank", null);
+        assertTrue(Files.isRegularFile(created));
+        var loaded = Scenarios.load(created);
+        assertTrue(loaded.ok(), loaded.firstProblem());
+        assertEquals("blank", loaded.scenario().getName());
+        assertTrue(loaded.scenario().getAddressSpace().getVmas().isEmpty());
+        ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, EditorFixture.page().getActiveEditor());
+        assertEquals("empty.pinscope", editor.getEditorInput().getName());
+    }
+
+    @Test
+    void newScenarioFromAnExampleCopiesIt() throws Exception {
+        Examples.Example example = Examples.list().get(1);
+        Path created = runWizard("copy.pinscope", "my copy", example.id());
+        var loaded = Scenarios.load(created);
+        assertTrue(loaded.ok(), loaded.firstProblem());
+        var original = Examples.load(example.id()).scenario();
+        assertEquals("my copy", loaded.scenario().getName());
+        assertEquals(original.getAddressSpace().getVmas().size(), loaded.scenario().getAddressSpace().getVmas().size());
+        assertEquals(original.getActors().size(), loaded.scenario().getActors().size());
+    }
+
+    @Test
+    void helpExamplesOpensAReadOnlyExampleThatSaveAsCopies() throws Exception {
+        Examples.Example example = Examples.list().get(0);
+        ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, ExamplesMenu.open(example));
+        assertEquals(example.fileName(), editor.getEditorInput().getName());
+        assertTrue(!editor.document().isFile(), "an example is not a file the editor writes");
+        Path copy = dir.resolve("mine.pinscope");
+        assertTrue(editor.saveAs(copy));
+        assertTrue(Scenarios.load(copy).ok());
+        assertEquals(copy, editor.document().file());
+    }
+}

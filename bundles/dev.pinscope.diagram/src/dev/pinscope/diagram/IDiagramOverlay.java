@@ -1,0 +1,74 @@
+package dev.pinscope.diagram;
+
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+
+import dev.pinscope.model.scenario.Actor;
+import dev.pinscope.model.scenario.PageLevel;
+import dev.pinscope.model.scenario.PageTableEntry;
+
+/**
+ * A read-only picture of a run laid over the scenario diagram, supplied by whoever animates it
+ * (the debugger). The editor only reads it while painting: it never mutates the model, and the
+ * overlay never sees the editor's figures. Set it with {@link IScenarioDiagram#setOverlay} and call
+ * {@link IScenarioDiagram#overlayChanged()} after each step so the diagram repaints.
+ *
+ * <p>Every method has a neutral default so an implementation answers only what it knows.
+ */
+public interface IDiagramOverlay {
+
+    /** What happened to a page-table leaf that is present in the scenario at start. */
+    enum EntryState {
+        /** still mapped: drawn as in the editor */
+        PRESENT,
+        /** zapped (cleared by zap_page_range / unmap_mapping_range): drawn as a dashed ghost */
+        ZAPPED,
+        /** split into smaller leaves (e.g. a PUD split by a numa_maps walk): drawn hatched */
+        SPLIT
+    }
+
+    /** A leaf installed during the run (by a fault or a split), which the model does not contain. */
+    record TransientEntry(long vaddr, PageLevel level, long pfn) {
+    }
+
+    /** The state of {@code entry} at the current point of the run. */
+    default EntryState entryState(PageTableEntry entry) {
+        return EntryState.PRESENT;
+    }
+
+    /** Leaves present now that were not in the scenario at start; drawn with a dashed outline. */
+    default List<TransientEntry> transientEntries() {
+        return List.of();
+    }
+
+    /**
+     * Elements to emphasise, e.g. the entry a page-table walker or follow_pfnmap_start() is
+     * reading, or the VMA being faulted; drawn with a thick orange outline.
+     */
+    default boolean isHighlighted(EObject element) {
+        return false;
+    }
+
+    /**
+     * A lock held on or inside {@code element} (a VMA: mmap_lock, its page-table lock; a device:
+     * memory_lock), written as the kernel would, e.g. {@code "memory_lock W: zapper"}; {@code null}
+     * when none. Drawn as a badge on the element.
+     */
+    default String lockLabel(EObject element) {
+        return null;
+    }
+
+    /**
+     * Where {@code actor} is: e.g. {@code "follow_pfnmap_start F1_LOCK"} or {@code "done: -EAGAIN"};
+     * {@code null} when the overlay does not know. Shown as a second line in the actor's box.
+     */
+    default String actorStatus(Actor actor) {
+        return null;
+    }
+
+    /** The virtual address the current actor is touching, marked on the axis; -1 for none. */
+    default long currentAddress() {
+        return -1;
+    }
+}

@@ -1,0 +1,532 @@
+package dev.pinscope.diagram.internal.editor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EventObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.draw2d.geometry.Dimension;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.gef.ContextMenuProvider;
+import org.eclipse.gef.DefaultEditDomain;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.gef.KeyHandler;
+import org.eclipse.gef.KeyStroke;
+import org.eclipse.gef.MouseWheelHandler;
+import org.eclipse.gef.MouseWheelZoomHandler;
+import org.eclipse.gef.SnapToGrid;
+import org.eclipse.gef.editparts.ScalableFreeformRootEditPart;
+import org.eclipse.gef.editparts.ZoomManager;
+import org.eclipse.gef.palette.PaletteRoot;
+import org.eclipse.gef.ui.actions.ActionRegistry;
+import org.eclipse.gef.ui.actions.DirectEditAction;
+import org.eclipse.gef.ui.actions.GEFActionConstants;
+import org.eclipse.gef.ui.actions.ToggleGridAction;
+import org.eclipse.gef.ui.actions.ZoomInAction;
+import org.eclipse.gef.ui.actions.ZoomOutAction;
+import org.eclipse.gef.ui.parts.GraphicalEditorWithFlyoutPalette;
+import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IActionBars;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
+
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.IDiagramOverlay;
+import dev.pinscope.diagram.IScenarioDiagram;
+import dev.pinscope.diagram.internal.commands.EmfCommandStack;
+import dev.pinscope.diagram.internal.parts.DiagramContext;
+import dev.pinscope.diagram.internal.parts.ElementEditPart;
+import dev.pinscope.diagram.internal.parts.EntryRunEditPart;
+import dev.pinscope.diagram.internal.parts.ScenarioEditPart;
+import dev.pinscope.diagram.internal.parts.ScenarioEditPartFactory;
+import dev.pinscope.diagram.internal.problems.ScenarioValidation;
+import dev.pinscope.diagram.internal.properties.EmfPropertySource;
+import dev.pinscope.model.io.LoadResult;
+import dev.pinscope.model.io.SaveResult;
+import dev.pinscope.model.io.Scenarios;
+import dev.pinscope.model.scenario.PageTableEntry;
+import dev.pinscope.model.scenario.Scenario;
+
+/**
+ * The scenario editor: a GEF 3.2 diagram of one {@code .pinscope} file over one EMF editing domain.
+ * Every edit — palette tools, drags, direct edit, delete, paste, the Properties view — is an EMF
+ * command on the domain's stack, so undo/redo, the dirty marker and the save point are shared.
+ * Validation runs after every change; its problems decorate the figures and fill the Scenario
+ * Problems view.
+ */
+public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements IScenarioDiagram {
+
+    public static final String ID = DiagramIds.EDITOR_ID;
+    /** Action ids of the editor's own actions. */
+    public static final String VALIDATE = "dev.pinscope.diagram.validate";
+    public static final String ZOOM_FIT = "dev.pinscope.diagram.zoomFit";
+
+    private final ComposedAdapterFactory adapterFactory = EmfPropertySource.newAdapterFactory();
+    private final BasicCommandStack emfStack = new BasicCommandStack();
+    private final AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(adapterFactory, emfStack);
+    private final List<Runnable> validationListeners = new CopyOnWriteArrayList<>();
+    private ScenarioDocument document;
+    private Scenario scenario;
+    private DiagramContext context;
+    private ScenarioValidation validation = ScenarioValidation.EMPTY;
+    private ScenarioOutlinePage outline;
+    private KeyHandler sharedKeyHandler;
+    private boolean validationScheduled;
+    private long lastOpenMillis;
+
+    public ScenarioEditor() {
+        DefaultEditDomain gefDomain = new DefaultEditDomain(this);
+        gefDomain.setCommandStack(new EmfCommandStack(emfStack));
+        setEditDomain(gefDomain);
+    }
+
+    // ---- lifecycle --------------------------------------------------------------------------------
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        long t0 = System.nanoTime();
+        LoadResult loaded = ScenarioDocument.load(input);
+        if (!loaded.ok()) {
+            throw new PartInitException(loaded.firstProblem());
+        }
+        document = ScenarioDocument.of(input);
+        adopt(loaded.scenario());
+        super.init(site, input);
+        setPartName(input.getName());
+        lastOpenMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Puts a freshly loaded scenario into the editing domain's resource set. */
+    private void adopt(Scenario s) {
+        Resource r = s.eResource();
+        domain.getResourceSet().getResources().clear();
+        if (r != null) {
+            domain.getResourceSet().getResources().add(r);
+        }
+        scenario = s;
+        context = new DiagramContext(domain, s);
+    }
+
+    @Override
+    protected void setInput(IEditorInput input) {
+        super.setInput(input);
+        setPartName(input.getName());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    @Override
+    protected void configureGraphicalViewer() {
+        super.configureGraphicalViewer();
+        GraphicalViewer viewer = getGraphicalViewer();
+        ScalableFreeformRootEditPart root = new ScalableFreeformRootEditPart();
+        viewer.setRootEditPart(root);
+        viewer.setEditPartFactory(new ScenarioEditPartFactory(context));
+        ZoomManager zoom = root.getZoomManager();
+        zoom.setZoomLevels(new double[] {0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0});
+        List<String> fits = new ArrayList<>();
+        fits.add(ZoomManager.FIT_ALL);
+        fits.add(ZoomManager.FIT_WIDTH);
+        fits.add(ZoomManager.FIT_HEIGHT);
+        zoom.setZoomLevelContributions(fits);
+        IAction zoomIn = new ZoomInAction(zoom);
+        IAction zoomOut = new ZoomOutAction(zoom);
+        getActionRegistry().registerAction(zoomIn);
+        getActionRegistry().registerAction(zoomOut);
+        getActionRegistry().registerAction(new ZoomToFitAction(zoom));
+        getActionRegistry().registerAction(new ToggleGridAction(viewer));
+        viewer.setProperty(SnapToGrid.PROPERTY_GRID_SPACING, new Dimension(32, 32));
+        viewer.setProperty(SnapToGrid.PROPERTY_GRID_VISIBLE, Boolean.FALSE);
+        viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
+        viewer.setKeyHandler(new GraphicalViewerKeyHandler(viewer).setParent(getCommonKeyHandler()));
+        ContextMenuProvider menu = new ScenarioContextMenuProvider(viewer, getActionRegistry());
+        viewer.setContextMenu(menu);
+        getSite().registerContextMenu(DiagramIds.EDITOR_ID + ".contextmenu", menu, viewer);
+    }
+
+    @Override
+    protected void initializeGraphicalViewer() {
+        super.initializeGraphicalViewer();
+        long t0 = System.nanoTime();
+        getGraphicalViewer().setContents(scenario);
+        long t1 = System.nanoTime();
+        if (isLarge()) {
+            scheduleValidation(); // show the diagram first; problems follow a moment later
+        } else {
+            validateNow();
+        }
+        long t2 = System.nanoTime();
+        lastDiagramMillis = (t1 - t0) / 1_000_000;
+        lastValidationMillis = (t2 - t1) / 1_000_000;
+    }
+
+    private long lastDiagramMillis;
+    private long lastValidationMillis;
+
+    /** Time the last open spent creating the diagram's edit parts and figures, and validating, in ms. */
+    public long[] lastOpenBreakdown() {
+        return new long[] {lastOpenMillis, lastDiagramMillis, lastValidationMillis};
+    }
+
+    private KeyHandler getCommonKeyHandler() {
+        if (sharedKeyHandler == null) {
+            sharedKeyHandler = new KeyHandler();
+            sharedKeyHandler.put(KeyStroke.getPressed(SWT.DEL, 127, 0), getActionRegistry().getAction(ActionFactory.DELETE.getId()));
+            sharedKeyHandler.put(KeyStroke.getPressed(SWT.F2, 0), getActionRegistry().getAction(GEFActionConstants.DIRECT_EDIT));
+        }
+        return sharedKeyHandler;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    protected void createActions() {
+        super.createActions();
+        ActionRegistry registry = getActionRegistry();
+        // one delete for the whole selection (a VMA takes its leaves; no leaf is deleted twice)
+        IAction delete = new DeleteSelectionAction(this);
+        registry.registerAction(delete);
+        getSelectionActions().add(delete.getId());
+        IAction direct = new DirectEditAction((org.eclipse.ui.IWorkbenchPart) this);
+        registry.registerAction(direct);
+        getSelectionActions().add(direct.getId());
+        IAction copy = new CopyAction(this);
+        registry.registerAction(copy);
+        getSelectionActions().add(copy.getId());
+        IAction paste = new PasteAction(this);
+        registry.registerAction(paste);
+        getSelectionActions().add(paste.getId());
+        registry.registerAction(new ValidateAction(this));
+        IAction revert = new RevertAction(this);
+        registry.registerAction(revert);
+        getStackActions().add(revert.getId());
+    }
+
+    @Override
+    protected PaletteRoot getPaletteRoot() {
+        return ScenarioPaletteFactory.create();
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        org.eclipse.ui.contexts.IContextService contexts = getSite().getService(org.eclipse.ui.contexts.IContextService.class);
+        if (contexts != null) {
+            contexts.activateContext(DiagramIds.CONTEXT_ID);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        validationListeners.clear();
+        super.dispose();
+        adapterFactory.dispose();
+    }
+
+    // ---- changes ----------------------------------------------------------------------------------
+
+    @Override
+    public void commandStackChanged(EventObject event) {
+        super.commandStackChanged(event);
+        firePropertyChange(PROP_DIRTY);
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram != null) {
+            diagram.relayoutIfChanged();
+        }
+        if (outline != null) {
+            outline.refresh();
+        }
+        scheduleValidation();
+    }
+
+    private boolean isLarge() {
+        return scenario.getAddressSpace() != null && scenario.getAddressSpace().getEntries().size() > 5000;
+    }
+
+    private void scheduleValidation() {
+        if (validationScheduled) {
+            return;
+        }
+        validationScheduled = true;
+        int delay = isLarge() ? 600 : 120;
+        Display.getCurrent().timerExec(delay, () -> {
+            validationScheduled = false;
+            if (getGraphicalViewer() != null && getGraphicalViewer().getControl() != null && !getGraphicalViewer().getControl().isDisposed()) {
+                validateNow();
+            }
+        });
+    }
+
+    /** Validates now and updates the decorations and the problem listeners. */
+    public ScenarioValidation validateNow() {
+        validation = ScenarioValidation.run(scenario);
+        context.setProblems(validation.byElement());
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram != null) {
+            diagram.relayoutIfChanged();
+            diagram.refreshDecorations();
+        }
+        validationListeners.forEach(Runnable::run);
+        return validation;
+    }
+
+    public ScenarioValidation validation() {
+        return validation;
+    }
+
+    public void addValidationListener(Runnable r) {
+        validationListeners.add(r);
+    }
+
+    public void removeValidationListener(Runnable r) {
+        validationListeners.remove(r);
+    }
+
+    // ---- saving -----------------------------------------------------------------------------------
+
+    @Override
+    public boolean isDirty() {
+        return emfStack.isSaveNeeded();
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return true;
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        if (document == null || !document.isFile()) {
+            doSaveAs();
+            return;
+        }
+        if (!saveTo(document.file()) && monitor != null) {
+            monitor.setCanceled(true);
+        }
+    }
+
+    @Override
+    public void doSaveAs() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setText("Save Scenario As");
+        dialog.setFilterExtensions(new String[] {"*.pinscope"});
+        dialog.setOverwrite(true);
+        String name = getEditorInput().getName();
+        dialog.setFileName(name.endsWith(".pinscope") ? name : name + ".pinscope");
+        if (document != null && document.isFile() && document.file().getParent() != null) {
+            dialog.setFilterPath(document.file().getParent().toString());
+        }
+        String chosen = dialog.open();
+        if (chosen != null) {
+            saveAs(Path.of(chosen.endsWith(".pinscope") ? chosen : chosen + ".pinscope"));
+        }
+    }
+
+    /** Saves to {@code file} and makes it this editor's input. */
+    public boolean saveAs(Path file) {
+        if (!saveTo(file)) {
+            return false;
+        }
+        FileStoreEditorInput input = new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(file.toUri()));
+        document = new ScenarioDocument(file, input.getName());
+        if (scenario.eResource() != null) {
+            scenario.eResource().setURI(org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()));
+        }
+        setInputWithNotify(input);
+        return true;
+    }
+
+    private boolean saveTo(Path file) {
+        SaveResult result = Scenarios.save(scenario, file);
+        if (!result.ok()) {
+            MessageDialog.openError(getSite().getShell(), "Cannot save scenario", result.message());
+            return false;
+        }
+        getCommandStack().markSaveLocation();
+        firePropertyChange(PROP_DIRTY);
+        return true;
+    }
+
+    /** Throws away unsaved changes and reads the file again. */
+    public void revert() {
+        LoadResult loaded = ScenarioDocument.load(getEditorInput());
+        if (!loaded.ok()) {
+            MessageDialog.openError(getSite().getShell(), "Cannot revert", loaded.firstProblem());
+            return;
+        }
+        emfStack.flush();
+        adopt(loaded.scenario());
+        getGraphicalViewer().setEditPartFactory(new ScenarioEditPartFactory(context));
+        getGraphicalViewer().setContents(scenario);
+        if (outline != null) {
+            outline.setScenario(scenario, context);
+        }
+        getCommandStack().markSaveLocation();
+        firePropertyChange(PROP_DIRTY);
+        validateNow();
+    }
+
+    // ---- adapters ---------------------------------------------------------------------------------
+
+    @SuppressWarnings("rawtypes")
+    @Override
+    public Object getAdapter(Class type) {
+        if (type == IScenarioDiagram.class) {
+            return this;
+        }
+        if (type == ZoomManager.class) {
+            return getGraphicalViewer() == null ? null : ((ScalableFreeformRootEditPart) getGraphicalViewer().getRootEditPart()).getZoomManager();
+        }
+        if (type == IContentOutlinePage.class) {
+            if (outline == null) {
+                outline = new ScenarioOutlinePage(this);
+            }
+            return outline;
+        }
+        if (type == IPropertySheetPage.class) {
+            return new PropertySheetPage() {
+                @Override
+                public void setActionBars(IActionBars bars) {
+                    super.setActionBars(bars);
+                    // Ctrl+Z in the Properties view undoes on the editor's stack
+                    bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), getActionRegistry().getAction(ActionFactory.UNDO.getId()));
+                    bars.setGlobalActionHandler(ActionFactory.REDO.getId(), getActionRegistry().getAction(ActionFactory.REDO.getId()));
+                }
+            };
+        }
+        if (type == org.eclipse.emf.edit.domain.EditingDomain.class) {
+            return domain;
+        }
+        return super.getAdapter(type);
+    }
+
+    // ---- API for tests, the problems view and the debugger ----------------------------------------
+
+    public GraphicalViewer viewer() {
+        return getGraphicalViewer();
+    }
+
+    public AdapterFactoryEditingDomain domain() {
+        return domain;
+    }
+
+    public BasicCommandStack emfCommandStack() {
+        return emfStack;
+    }
+
+    @Override
+    public org.eclipse.gef.commands.CommandStack getCommandStack() {
+        return super.getCommandStack();
+    }
+
+    public ActionRegistry actions() {
+        return getActionRegistry();
+    }
+
+    public DiagramContext context() {
+        return context;
+    }
+
+    org.eclipse.gef.ui.parts.SelectionSynchronizer selectionSynchronizer() {
+        return getSelectionSynchronizer();
+    }
+
+    org.eclipse.gef.EditDomain getEditDomainForOutline() {
+        return getEditDomain();
+    }
+
+    public ScenarioOutlinePage outlinePage() {
+        return outline;
+    }
+
+    public ScenarioDocument document() {
+        return document;
+    }
+
+    /** How long the last init (read + parse + adopt) took, in milliseconds. */
+    public long lastOpenMillis() {
+        return lastOpenMillis;
+    }
+
+    public ScenarioEditPart diagramPart() {
+        GraphicalViewer v = getGraphicalViewer();
+        return v == null ? null : (ScenarioEditPart) v.getContents();
+    }
+
+    @Override
+    public Scenario getScenario() {
+        return scenario;
+    }
+
+    @Override
+    public void setOverlay(IDiagramOverlay overlay) {
+        context.setOverlay(overlay);
+        overlayChanged();
+    }
+
+    @Override
+    public IDiagramOverlay getOverlay() {
+        return context.overlay();
+    }
+
+    @Override
+    public void overlayChanged() {
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram != null) {
+            diagram.refreshDecorations();
+        }
+    }
+
+    /** The edit part showing {@code element}: its own, or the run of leaves that contains it. */
+    public EditPart partFor(EObject element) {
+        GraphicalViewer v = getGraphicalViewer();
+        Object part = v.getEditPartRegistry().get(element);
+        if (part instanceof EditPart p) {
+            return p;
+        }
+        if (element instanceof PageTableEntry e) {
+            var vma = context.layout().vmaOf(e);
+            if (vma != null && v.getEditPartRegistry().get(vma) instanceof EditPart vp) {
+                for (Object c : vp.getChildren()) {
+                    if (c instanceof EntryRunEditPart run && run.run().entries().contains(e)) {
+                        return run;
+                    }
+                }
+                return vp;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean reveal(EObject element) {
+        EditPart part = partFor(element);
+        if (part == null) {
+            return false;
+        }
+        GraphicalViewer v = getGraphicalViewer();
+        v.setSelection(new StructuredSelection(part));
+        v.reveal(part);
+        getSite().getPage().activate(this);
+        return part instanceof ElementEditPart || part != null;
+    }
+}

@@ -1,0 +1,562 @@
+package dev.pinscope.diagram.internal.layout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.draw2d.geometry.Rectangle;
+
+import dev.pinscope.model.scenario.Actor;
+import dev.pinscope.model.scenario.Bar;
+import dev.pinscope.model.scenario.CpuAccess;
+import dev.pinscope.model.scenario.Device;
+import dev.pinscope.model.scenario.PageTableEntry;
+import dev.pinscope.model.scenario.PageTableWalker;
+import dev.pinscope.model.scenario.Pinner;
+import dev.pinscope.model.scenario.Scenario;
+import dev.pinscope.model.scenario.SignalSender;
+import dev.pinscope.model.scenario.Unmapper;
+import dev.pinscope.model.scenario.Vma;
+import dev.pinscope.model.scenario.Zapper;
+
+/**
+ * The semantic layout of a scenario: where every element goes, computed from the model alone
+ * (nothing positional is stored in the file). VMAs sit on the address axis, their leaves inside
+ * them, devices below on the physical side near the VMAs that map them, actors above near what they
+ * touch. Bounds are absolute diagram coordinates.
+ */
+public final class DiagramLayout {
+
+    /** Above this many entries in a scenario, or in one VMA, leaves are drawn as runs. */
+    public static final int AGGREGATE_TOTAL = 2000;
+    public static final int AGGREGATE_PER_VMA = 128;
+
+    private final Scenario scenario;
+    private AddressAxis axis;
+    private final Map<Object, Rectangle> bounds = new HashMap<>();
+    private final Map<Vma, List<Object>> vmaChildren = new IdentityHashMap<>();
+    private final List<Object> orphanEntries = new ArrayList<>();
+    private final Map<PageTableEntry, Vma> entryVma = new IdentityHashMap<>();
+    private final Map<Object, List<Link>> linksFrom = new HashMap<>();
+    private final Map<Object, List<Link>> linksTo = new HashMap<>();
+    private Vma[] sortedVmas = new Vma[0];
+    private boolean aggregated;
+    private int actorRows = 1;
+    private int axisY;
+    private int vmaY;
+    private int physY;
+    private int width;
+
+    private DiagramLayout(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    public static DiagramLayout compute(Scenario scenario) {
+        return compute(scenario, null);
+    }
+
+    /**
+     * Computes the layout, reusing {@code previous}'s run objects where a run is unchanged so the
+     * viewer keeps their edit parts in place instead of re-ordering them.
+     */
+    public static DiagramLayout compute(Scenario scenario, DiagramLayout previous) {
+        DiagramLayout l = new DiagramLayout(scenario);
+        l.previousRuns = previous == null ? Map.of() : previous.runIndex();
+        l.run();
+        l.previousRuns = null;
+        return l;
+    }
+
+    private Map<EntryRun, EntryRun> previousRuns;
+
+    private Map<EntryRun, EntryRun> runIndex() {
+        Map<EntryRun, EntryRun> index = new HashMap<>();
+        if (aggregated) {
+            for (List<Object> children : vmaChildren.values()) {
+                for (Object o : children) {
+                    if (o instanceof EntryRun r) {
+                        index.put(r, r);
+                    }
+                }
+            }
+        }
+        return index;
+    }
+
+    private void run() {
+        List<Vma> vmas = scenario.getAddressSpace() == null ? List.of() : scenario.getAddressSpace().getVmas();
+        List<PageTableEntry> entries = scenario.getAddressSpace() == null ? List.of() : scenario.getAddressSpace().getEntries();
+        sortedVmas = vmas.toArray(new Vma[0]);
+        Arrays.sort(sortedVmas, Comparator.comparingLong(Vma::getStart).thenComparingLong(Vma::getEnd));
+        assignEntries(entries);
+        buildAxis();
+        placeVmasAndEntries();
+        placeDevices();
+        placeActors();
+        // the rows of the actor lane push everything below them down; shift once they are known
+        int shift = (actorRows - 1) * Lanes.ACTOR_ROW_HEIGHT;
+        if (shift > 0) {
+            for (Map.Entry<Object, Rectangle> e : bounds.entrySet()) {
+                if (!(e.getKey() instanceof Actor)) {
+                    e.getValue().y += shift;
+                }
+            }
+        }
+        axisY = Lanes.ACTOR_Y + actorRows * Lanes.ACTOR_ROW_HEIGHT + 8;
+        vmaY = axisY + Lanes.AXIS_HEIGHT;
+        physY = vmaY + Lanes.VMA_HEIGHT + Lanes.LANE_GAP;
+        int right = axis.end() + AddressAxis.GAP_WIDTH;
+        for (Rectangle r : bounds.values()) {
+            right = Math.max(right, r.right());
+        }
+        width = Math.max(right + 40, 1400);
+        computeLinks();
+    }
+
+    /** Above this many VMAs the VMA → BAR links are left out (the band names its BAR instead). */
+    public static final int MAX_VMA_LINKS = 500;
+    /** Above this many entries the entry → PFN links are left out. */
+    public static final int MAX_PFN_LINKS = 256;
+
+    private void computeLinks() {
+        if (sortedVmas.length <= MAX_VMA_LINKS) {
+            for (Vma v : sortedVmas) {
+                if (v.getBar() != null && bounds.containsKey(v.getBar())) {
+                    link(new Link(Link.Kind.VMA_BAR, v, v.getBar()));
+                }
+            }
+        }
+        for (Actor a : scenario.getActors()) {
+            switch (a) {
+                case Zapper z -> {
+                    if (z.getDevice() != null && bounds.containsKey(z.getDevice())) {
+                        link(new Link(Link.Kind.ZAPPER_DEVICE, z, z.getDevice()));
+                    }
+                }
+                case PageTableWalker w -> {
+                    if (w.getVma() != null && bounds.containsKey(w.getVma())) {
+                        link(new Link(Link.Kind.WALKER_VMA, w, w.getVma()));
+                    }
+                }
+                case Unmapper u -> {
+                    if (u.getVma() != null && bounds.containsKey(u.getVma())) {
+                        link(new Link(Link.Kind.UNMAPPER_VMA, u, u.getVma()));
+                    }
+                }
+                case SignalSender sig -> {
+                    if (sig.getTarget() != null && bounds.containsKey(sig.getTarget())) {
+                        link(new Link(Link.Kind.SIGNAL_PINNER, sig, sig.getTarget()));
+                    }
+                }
+                case Pinner p -> {
+                    Vma v = find(p.getVaddr());
+                    if (v != null) {
+                        link(new Link(Link.Kind.PINNER_RANGE, p, v));
+                    }
+                }
+                case CpuAccess c -> {
+                    Vma v = find(c.getVaddr());
+                    if (v != null) {
+                        link(new Link(Link.Kind.CPU_VMA, c, v));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!aggregated && entryVma.size() + orphanEntries.size() <= MAX_PFN_LINKS) {
+            for (Map.Entry<PageTableEntry, Vma> e : entryVma.entrySet()) {
+                Bar b = ScenarioMath.barOfPfn(scenario, e.getKey().getPfn());
+                if (b != null && bounds.containsKey(b)) {
+                    link(new Link(Link.Kind.ENTRY_PFN, e.getKey(), b));
+                }
+            }
+        }
+    }
+
+    private void link(Link l) {
+        linksFrom.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
+        linksTo.computeIfAbsent(l.target(), k -> new ArrayList<>()).add(l);
+    }
+
+    /** Links drawn from {@code element}. */
+    public List<Link> linksFrom(Object element) {
+        return linksFrom.getOrDefault(element, List.of());
+    }
+
+    /** Links drawn to {@code element}. */
+    public List<Link> linksTo(Object element) {
+        return linksTo.getOrDefault(element, List.of());
+    }
+
+    // ---- entries --------------------------------------------------------------------------------
+
+    private void assignEntries(List<PageTableEntry> entries) {
+        Map<Vma, List<PageTableEntry>> perVma = new IdentityHashMap<>();
+        for (PageTableEntry e : entries) {
+            Vma v = find(e.getVaddr());
+            if (v == null) {
+                orphanEntries.add(e);
+            } else {
+                entryVma.put(e, v);
+                perVma.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+            }
+        }
+        boolean all = entries.size() > AGGREGATE_TOTAL;
+        aggregated = all;
+        for (Vma v : sortedVmas) {
+            List<PageTableEntry> list = perVma.getOrDefault(v, List.of());
+            List<PageTableEntry> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingLong(PageTableEntry::getVaddr));
+            if (all || sorted.size() > AGGREGATE_PER_VMA) {
+                aggregated = true;
+                List<Object> runs = new ArrayList<>();
+                for (EntryRun r : runs(v, sorted)) {
+                    runs.add(previousRuns.getOrDefault(r, r));
+                }
+                vmaChildren.put(v, runs);
+            } else {
+                vmaChildren.put(v, new ArrayList<>(sorted));
+            }
+        }
+    }
+
+    private static List<EntryRun> runs(Vma v, List<PageTableEntry> sorted) {
+        List<EntryRun> out = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            PageTableEntry first = sorted.get(i);
+            long end = ScenarioMath.end(first);
+            int j = i + 1;
+            while (j < sorted.size() && sorted.get(j).getLevel() == first.getLevel() && sorted.get(j).getVaddr() == end) {
+                end = ScenarioMath.end(sorted.get(j));
+                j++;
+            }
+            out.add(new EntryRun(v, first.getLevel(), first.getVaddr(), end, List.copyOf(sorted.subList(i, j))));
+            i = j;
+        }
+        return out;
+    }
+
+    /** The VMA containing {@code addr} (binary search over the sorted VMAs), or null. */
+    public Vma find(long addr) {
+        int lo = 0;
+        int hi = sortedVmas.length - 1;
+        int best = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedVmas[mid].getStart() <= addr) {
+                best = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        for (int k = best; k >= 0 && k >= best - 2; k--) { // overlapping (invalid) VMAs: look a little back
+            if (addr < sortedVmas[k].getEnd() && sortedVmas[k].getStart() <= addr) {
+                return sortedVmas[k];
+            }
+        }
+        return null;
+    }
+
+    // ---- the axis -------------------------------------------------------------------------------
+
+    private void buildAxis() {
+        long[] pts = new long[16];
+        int n = 0;
+        for (Vma v : sortedVmas) {
+            pts = grow(pts, n + 2);
+            pts[n++] = v.getStart();
+            pts[n++] = Math.max(v.getStart(), v.getEnd());
+            for (Object child : vmaChildren.get(v)) {
+                pts = grow(pts, n + 2);
+                if (child instanceof PageTableEntry e) {
+                    pts[n++] = e.getVaddr();
+                    pts[n++] = ScenarioMath.end(e);
+                } else if (child instanceof EntryRun r) {
+                    pts[n++] = r.start();
+                    pts[n++] = r.end();
+                }
+            }
+        }
+        for (Object o : orphanEntries) {
+            PageTableEntry e = (PageTableEntry) o;
+            pts = grow(pts, n + 2);
+            pts[n++] = e.getVaddr();
+            pts[n++] = ScenarioMath.end(e);
+        }
+        for (Actor a : scenario.getActors()) {
+            if (a instanceof Pinner p && p.getSize() > 0) {
+                pts = grow(pts, n + 2);
+                pts[n++] = p.getVaddr();
+                pts[n++] = p.getVaddr() + p.getSize();
+            }
+        }
+        long[] sorted = Arrays.copyOf(pts, n);
+        Arrays.sort(sorted);
+        int u = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (u == 0 || sorted[i] != sorted[u - 1]) {
+                sorted[u++] = sorted[i];
+            }
+        }
+        long[] points = Arrays.copyOf(sorted, u);
+        int segs = Math.max(0, u - 1);
+        boolean[] gap = new boolean[segs];
+        double[] w = new double[segs];
+        // union of VMAs, for telling mapped segments from gaps
+        int vi = 0;
+        long coveredEnd = Long.MIN_VALUE;
+        for (int i = 0; i < segs; i++) {
+            long s = points[i];
+            while (vi < sortedVmas.length && sortedVmas[vi].getStart() <= s) {
+                coveredEnd = Math.max(coveredEnd, sortedVmas[vi].getEnd());
+                vi++;
+            }
+            gap[i] = s >= coveredEnd;
+            long len = points[i + 1] - s;
+            w[i] = gap[i] ? AddressAxis.gapWidth(len) : AddressAxis.mappedWidth(len);
+        }
+        // every VMA gets room for its labels
+        for (Vma v : sortedVmas) {
+            int a = Arrays.binarySearch(points, v.getStart());
+            int b = Arrays.binarySearch(points, Math.max(v.getStart(), v.getEnd()));
+            if (a < 0 || b < 0 || b <= a) {
+                continue;
+            }
+            double sum = 0;
+            for (int i = a; i < b; i++) {
+                sum += w[i];
+            }
+            if (sum < Lanes.VMA_MIN_WIDTH) {
+                double extra = (Lanes.VMA_MIN_WIDTH - sum) / (b - a);
+                for (int i = a; i < b; i++) {
+                    w[i] += extra;
+                }
+            }
+        }
+        int[] xs = new int[u];
+        double x = AddressAxis.ORIGIN;
+        for (int i = 0; i < u; i++) {
+            xs[i] = (int) Math.round(x);
+            if (i < segs) {
+                x += w[i];
+            }
+        }
+        axis = new AddressAxis(points, xs, gap);
+    }
+
+    private static long[] grow(long[] a, int need) {
+        return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+    }
+
+    // ---- placement ------------------------------------------------------------------------------
+
+    private void placeVmasAndEntries() {
+        int y0 = Lanes.ACTOR_Y + Lanes.ACTOR_ROW_HEIGHT + 8 + Lanes.AXIS_HEIGHT;
+        for (Vma v : sortedVmas) {
+            int x0 = axis.x(v.getStart());
+            int x1 = Math.max(x0 + 8, axis.x(v.getEnd()));
+            Rectangle vr = new Rectangle(x0, y0, x1 - x0, Lanes.VMA_HEIGHT);
+            bounds.put(v, vr);
+            for (Object child : vmaChildren.get(v)) {
+                bounds.put(child, entryBounds(child, y0));
+            }
+        }
+        for (Object o : orphanEntries) {
+            bounds.put(o, entryBounds(o, y0));
+        }
+    }
+
+    private Rectangle entryBounds(Object child, int vmaTop) {
+        long s;
+        long e;
+        dev.pinscope.model.scenario.PageLevel level;
+        if (child instanceof PageTableEntry pte) {
+            s = pte.getVaddr();
+            e = ScenarioMath.end(pte);
+            level = pte.getLevel();
+        } else {
+            EntryRun r = (EntryRun) child;
+            s = r.start();
+            e = r.end();
+            level = r.level();
+        }
+        int x0 = axis.x(s);
+        int x1 = Math.max(x0 + 4, axis.x(e));
+        int h = Lanes.entryHeight(level);
+        return new Rectangle(x0 + 1, vmaTop + Lanes.VMA_HEIGHT - 6 - h, Math.max(3, x1 - x0 - 2), h);
+    }
+
+    private void placeDevices() {
+        int y = Lanes.ACTOR_Y + Lanes.ACTOR_ROW_HEIGHT + 8 + Lanes.AXIS_HEIGHT + Lanes.VMA_HEIGHT + Lanes.LANE_GAP;
+        Map<Bar, Integer> barX = new IdentityHashMap<>();
+        for (Vma v : sortedVmas) {
+            if (v.getBar() != null) {
+                barX.merge(v.getBar(), axis.x(v.getStart()), Math::min);
+            }
+        }
+        record Pending(Device d, int preferred, int width) {
+        }
+        List<Pending> pending = new ArrayList<>();
+        int next = AddressAxis.ORIGIN;
+        for (Device d : scenario.getDevices()) {
+            int w = 16;
+            for (Bar b : d.getBars()) {
+                w += barWidth(b) + Lanes.BAR_GAP;
+            }
+            w = Math.max(w + 6, 210);
+            int pref = Integer.MAX_VALUE;
+            for (Bar b : d.getBars()) {
+                Integer bx = barX.get(b);
+                if (bx != null) {
+                    pref = Math.min(pref, bx);
+                }
+            }
+            if (pref == Integer.MAX_VALUE) {
+                pref = next;
+            }
+            next = pref + w + 30;
+            pending.add(new Pending(d, pref, w));
+        }
+        pending.sort(Comparator.comparingInt(Pending::preferred));
+        int right = Integer.MIN_VALUE;
+        for (Pending p : pending) {
+            int x = Math.max(p.preferred(), right + 30);
+            Rectangle dr = new Rectangle(x, y, p.width(), Lanes.DEVICE_HEIGHT);
+            bounds.put(p.d(), dr);
+            right = dr.right();
+            int bx = x + 8;
+            for (Bar b : p.d().getBars()) {
+                int bw = barWidth(b);
+                bounds.put(b, new Rectangle(bx, y + Lanes.DEVICE_HEADER, bw, Lanes.DEVICE_HEIGHT - Lanes.DEVICE_HEADER - 8));
+                bx += bw + Lanes.BAR_GAP;
+            }
+        }
+    }
+
+    static int barWidth(Bar b) {
+        double pages = Math.max(1.0, b.getSize() / 4096.0);
+        return (int) Math.round(120 + 5 * (Math.log(pages) / Math.log(2)));
+    }
+
+    private void placeActors() {
+        List<int[]> rows = new ArrayList<>(); // right end per row
+        int fallback = AddressAxis.ORIGIN;
+        Map<Actor, Integer> pinnerX = new IdentityHashMap<>();
+        for (Actor a : scenario.getActors()) {
+            int width = Lanes.ACTOR_MIN_WIDTH;
+            Integer pref = null;
+            switch (a) {
+                case Pinner p -> {
+                    pref = axis.x(p.getVaddr());
+                    if (p.getSize() > 0) {
+                        width = Math.max(width, axis.x(p.getVaddr() + p.getSize()) - pref);
+                    }
+                    pinnerX.put(p, pref);
+                }
+                case CpuAccess c -> pref = axis.x(c.getVaddr());
+                case PageTableWalker w -> pref = w.getVma() == null ? null : axis.x(w.getVma().getStart());
+                case Unmapper u -> pref = u.getVma() == null ? null : axis.x(u.getVma().getStart());
+                case Zapper z -> {
+                    Rectangle d = z.getDevice() == null ? null : bounds.get(z.getDevice());
+                    pref = d == null ? null : d.x;
+                }
+                case SignalSender s -> pref = s.getTarget() == null ? null : pinnerX.get(s.getTarget());
+                default -> {
+                }
+            }
+            int x = pref == null ? fallback : pref;
+            int row = -1;
+            for (int r = 0; r < rows.size(); r++) {
+                if (rows.get(r)[0] + 12 <= x) {
+                    row = r;
+                    break;
+                }
+            }
+            if (row < 0 && rows.size() < 3) {
+                rows.add(new int[] {Integer.MIN_VALUE});
+                row = rows.size() - 1;
+            }
+            if (row < 0) {
+                row = 0;
+                for (int r = 1; r < rows.size(); r++) {
+                    if (rows.get(r)[0] < rows.get(row)[0]) {
+                        row = r;
+                    }
+                }
+                x = rows.get(row)[0] + 12;
+            }
+            Rectangle ar = new Rectangle(x, Lanes.ACTOR_Y + row * Lanes.ACTOR_ROW_HEIGHT, width, Lanes.ACTOR_HEIGHT);
+            bounds.put(a, ar);
+            rows.get(row)[0] = ar.right();
+            fallback = Math.max(fallback, ar.right() + 20);
+        }
+        actorRows = Math.max(1, rows.size());
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    public AddressAxis axis() {
+        return axis;
+    }
+
+    /** Absolute bounds of a model element or run, or null when it has no figure. */
+    public Rectangle bounds(Object element) {
+        Rectangle r = bounds.get(element);
+        return r == null ? null : r.getCopy();
+    }
+
+    /** The leaves (or runs) drawn inside {@code vma}, by address. */
+    public List<Object> children(Vma vma) {
+        List<Object> c = vmaChildren.get(vma);
+        return c == null ? List.of() : c;
+    }
+
+    /** Entries that lie outside every VMA (invalid, but still shown so they can be fixed). */
+    public List<Object> orphanEntries() {
+        return orphanEntries;
+    }
+
+    /** The VMA an entry is drawn in, or null. */
+    public Vma vmaOf(PageTableEntry entry) {
+        return entryVma.get(entry);
+    }
+
+    public boolean isAggregated() {
+        return aggregated;
+    }
+
+    public int actorRows() {
+        return actorRows;
+    }
+
+    public int axisY() {
+        return axisY;
+    }
+
+    public int vmaY() {
+        return vmaY;
+    }
+
+    public int physY() {
+        return physY;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return physY + Lanes.DEVICE_HEIGHT + 40;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+}

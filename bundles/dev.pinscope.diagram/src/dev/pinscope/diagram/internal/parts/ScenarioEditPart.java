@@ -1,0 +1,168 @@
+package dev.pinscope.diagram.internal.parts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.draw2d.FreeformLayer;
+import org.eclipse.draw2d.FreeformLayout;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.emf.common.notify.Notification;
+import org.eclipse.emf.ecore.util.EContentAdapter;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.EditPolicy;
+import org.eclipse.gef.editparts.AbstractGraphicalEditPart;
+import org.eclipse.gef.editpolicies.RootComponentEditPolicy;
+import org.eclipse.swt.widgets.Display;
+
+import dev.pinscope.diagram.internal.figures.LanesFigure;
+import dev.pinscope.diagram.internal.figures.OverlayFigure;
+import dev.pinscope.diagram.internal.layout.DiagramLayout;
+import dev.pinscope.diagram.internal.policies.ScenarioLayoutPolicy;
+import dev.pinscope.model.scenario.Scenario;
+
+/**
+ * The diagram: lanes and axis in the background, elements in the content layer, the runtime
+ * overlay on top. It watches the whole scenario; any change invalidates the layout, and the
+ * diagram relays out once the command that caused it completes (or on the next UI turn).
+ */
+public class ScenarioEditPart extends AbstractGraphicalEditPart {
+
+    private final DiagramContext context;
+    private LanesFigure lanes;
+    private FreeformLayer content;
+    private OverlayFigure overlay;
+    private boolean dirty;
+    private boolean scheduled;
+
+    private final EContentAdapter watcher = new EContentAdapter() {
+        @Override
+        public void notifyChanged(Notification n) {
+            super.notifyChanged(n);
+            if (!n.isTouch()) {
+                changed();
+            }
+        }
+    };
+
+    public ScenarioEditPart(DiagramContext context) {
+        this.context = context;
+    }
+
+    public Scenario scenario() {
+        return (Scenario) getModel();
+    }
+
+    public DiagramContext context() {
+        return context;
+    }
+
+    @Override
+    protected IFigure createFigure() {
+        FreeformLayer root = new FreeformLayer();
+        root.setLayoutManager(new FreeformLayout());
+        lanes = new LanesFigure();
+        root.add(lanes, new Rectangle(0, 0, 10, 10));
+        content = new FreeformLayer();
+        content.setLayoutManager(new FreeformLayout());
+        root.add(content);
+        overlay = new OverlayFigure();
+        root.add(overlay, new Rectangle(0, 0, 10, 10));
+        return root;
+    }
+
+    @Override
+    public IFigure getContentPane() {
+        return content;
+    }
+
+    @Override
+    protected void createEditPolicies() {
+        installEditPolicy(EditPolicy.COMPONENT_ROLE, new RootComponentEditPolicy());
+        installEditPolicy(EditPolicy.LAYOUT_ROLE, new ScenarioLayoutPolicy(context));
+    }
+
+    @Override
+    public void activate() {
+        super.activate();
+        scenario().eAdapters().add(watcher);
+    }
+
+    @Override
+    public void deactivate() {
+        scenario().eAdapters().remove(watcher);
+        super.deactivate();
+    }
+
+    @Override
+    protected List<?> getModelChildren() {
+        DiagramLayout l = context.layout();
+        Scenario s = scenario();
+        List<Object> out = new ArrayList<>();
+        if (s.getAddressSpace() != null) {
+            out.addAll(s.getAddressSpace().getVmas());
+        }
+        out.addAll(l.orphanEntries());
+        out.addAll(s.getDevices());
+        out.addAll(s.getActors());
+        return out;
+    }
+
+    @Override
+    protected void refreshVisuals() {
+        DiagramLayout l = context.layout();
+        lanes.setDiagramLayout(l);
+        overlay.setDiagramLayout(l);
+        overlay.setOverlay(context.overlay());
+        getFigure().setConstraint(lanes, new Rectangle(0, 0, l.width(), l.height()));
+        getFigure().setConstraint(overlay, new Rectangle(0, 0, l.width(), l.height()));
+    }
+
+    private void changed() {
+        context.invalidateLayout();
+        dirty = true;
+        if (!scheduled && Display.getCurrent() != null) {
+            scheduled = true;
+            Display.getCurrent().asyncExec(() -> {
+                scheduled = false;
+                relayoutIfChanged();
+            });
+        }
+    }
+
+    /** Relays out and refreshes every part if the model changed since the last relayout. */
+    public void relayoutIfChanged() {
+        if (dirty && isActive()) {
+            relayout();
+        }
+    }
+
+    /** Recomputes the layout and refreshes every part, connection and decoration. */
+    public void relayout() {
+        dirty = false;
+        context.invalidateLayout();
+        refresh();
+        for (Object child : getChildren()) {
+            if (child instanceof ElementEditPart e) {
+                e.refreshDeep();
+            }
+        }
+    }
+
+    /** Re-reads problems and overlay into every figure, without relayout. */
+    public void refreshDecorations() {
+        overlay.setOverlay(context.overlay());
+        for (Object child : getChildren()) {
+            decorate((EditPart) child);
+        }
+    }
+
+    private static void decorate(EditPart part) {
+        if (part instanceof ElementEditPart e) {
+            e.refreshDecorations();
+        }
+        for (Object c : part.getChildren()) {
+            decorate((EditPart) c);
+        }
+    }
+}

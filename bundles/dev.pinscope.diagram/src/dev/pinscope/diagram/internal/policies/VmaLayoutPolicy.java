@@ -1,0 +1,77 @@
+package dev.pinscope.diagram.internal.policies;
+
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.commands.Command;
+import org.eclipse.gef.requests.CreateRequest;
+
+import dev.pinscope.diagram.internal.commands.ChangeAddressCommand;
+import dev.pinscope.diagram.internal.commands.CreateElementCommand;
+import dev.pinscope.diagram.internal.commands.ElementKind;
+import dev.pinscope.diagram.internal.commands.EmfCommand;
+import dev.pinscope.diagram.internal.layout.ScenarioMath;
+import dev.pinscope.diagram.internal.parts.DiagramContext;
+import dev.pinscope.model.scenario.PageTableEntry;
+import dev.pinscope.model.scenario.Vma;
+
+/**
+ * Inside a VMA: creates leaves where the user clicks (aligned down to the level), moves them along
+ * the axis snapping to their level alignment (also into another VMA), and resizing a leaf changes
+ * its level to the one whose size is nearest.
+ */
+public class VmaLayoutPolicy extends AxisLayoutPolicy {
+
+    public VmaLayoutPolicy(DiagramContext context) {
+        super(context);
+    }
+
+    private Vma vma() {
+        return (Vma) getHost().getModel();
+    }
+
+    @Override
+    protected boolean isResizable(Object model) {
+        return model instanceof PageTableEntry;
+    }
+
+    @Override
+    protected Rectangle toAbsolute(Rectangle relative) {
+        Rectangle origin = layout().bounds(vma());
+        return relative.getCopy().translate(origin.x, origin.y);
+    }
+
+    @Override
+    protected Command getCreateCommand(CreateRequest request) {
+        if (!(request.getNewObject() instanceof ElementKind kind) || !kind.isEntry()) {
+            return null;
+        }
+        Rectangle r = toAbsolute((Rectangle) getConstraintFor(request));
+        long address = layout().axis().address(r.x);
+        return EmfCommand.of(CreateElementCommand.create(context.domain(), context.scenario(), kind, address, vma()));
+    }
+
+    @Override
+    protected Command createAddCommand(EditPart child, Object constraint) {
+        if (!(child.getModel() instanceof PageTableEntry e)) {
+            return null;
+        }
+        Rectangle r = toAbsolute((Rectangle) constraint);
+        return EmfCommand.of(ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, layout().axis().address(r.x), e.getLevel()));
+    }
+
+    @Override
+    protected Command changeCommand(Object model, Rectangle r, Rectangle old, boolean resize) {
+        if (!(model instanceof PageTableEntry e)) {
+            return null; // runs stand for many leaves: edit them in a smaller scenario
+        }
+        var axis = layout().axis();
+        if (resize) {
+            long start = startAddress(r, old, e.getVaddr());
+            long end = endAddress(r, old, ScenarioMath.end(e));
+            return EmfCommand.of(ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, start,
+                    ScenarioMath.levelClosestTo(end - start)));
+        }
+        long wanted = e.getVaddr() + axis.address(r.x) - axis.address(old.x);
+        return EmfCommand.of(ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, wanted, e.getLevel()));
+    }
+}

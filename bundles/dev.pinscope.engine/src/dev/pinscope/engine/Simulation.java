@@ -1,0 +1,170 @@
+package dev.pinscope.engine;
+
+import dev.pinscope.engine.internal.Explorer;
+import dev.pinscope.engine.internal.Listings;
+import dev.pinscope.engine.internal.Machine;
+import dev.pinscope.engine.internal.Views;
+import dev.pinscope.engine.spec.Policy;
+import dev.pinscope.engine.spec.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled scenario under one policy: the entry point of the engine.
+ *
+ * <pre>
+ * CompileResult r = Simulation.compile(scenario, SimulationOptions.defaults());
+ * Simulation sim = r.orThrow();
+ * Run run = sim.newRun();                       // interactive: run.runnableActors(), run.step(a), run.goTo(n)
+ * RunResult rr = sim.run(Scheduler.roundRobin());
+ * ExplorationReport rep = sim.explore(ExploreOptions.defaults(), monitor);
+ * </pre>
+ *
+ * Immutable and thread-safe; every Run and exploration has its own state.
+ */
+public final class Simulation {
+    private final ScenarioSpec spec;
+    private final SimulationOptions options;
+    private final Machine machine;
+    private final Listing listing;
+    private final Views views;
+
+    private Simulation(ScenarioSpec spec, SimulationOptions options, Machine machine) {
+        this.spec = spec;
+        this.options = options;
+        this.machine = machine;
+        this.listing = Listings.of(machine.policy());
+        this.views = new Views(machine, listing);
+    }
+
+    /** Compiles the engine's own input. Problems are returned, never thrown. */
+    public static CompileResult compile(ScenarioSpec spec, SimulationOptions options) {
+        if (options == null) {
+            options = SimulationOptions.defaults();
+        }
+        if (spec == null) {
+            return new CompileResult(null, List.of("no scenario"));
+        }
+        Policy policy = options.policy() != null ? options.policy() : spec.policy() != null ? spec.policy()
+                : Policy.PATCH_V1;
+        int maxRetries = options.maxRetries() != null ? options.maxRetries() : spec.maxRetries();
+        long maxSteps = options.maxSteps() != null ? options.maxSteps() : spec.maxSteps() > 0 ? spec.maxSteps()
+                : 100_000;
+        ScenarioSpec s = spec.policy() == policy && spec.maxRetries() == maxRetries ? spec
+                : new ScenarioSpec(spec.name(), spec.description(), policy, maxRetries, spec.maxSteps(),
+                        spec.kernel(), spec.vmas(), spec.entries(), spec.devices(), spec.actors(), spec.schedule(),
+                        spec.expectations());
+        List<String> errors = new ArrayList<>();
+        try {
+            errors.addAll(Machine.check(s, policy));
+            if (!errors.isEmpty()) {
+                return new CompileResult(null, errors);
+            }
+            Machine m = Machine.create(s, policy, maxRetries, maxSteps, options);
+            return new CompileResult(new Simulation(s, options, m), List.of());
+        } catch (RuntimeException e) {
+            errors.add("scenario cannot be compiled: " + e.getMessage());
+            return new CompileResult(null, errors);
+        }
+    }
+
+    /**
+     * Compiles an EMF scenario: the model's validator runs first, its errors and the engine's own checks are
+     * returned as messages (never thrown). The policy is the scenario's unless options override it.
+     */
+    public static CompileResult compile(dev.pinscope.model.scenario.Scenario scenario, SimulationOptions options) {
+        if (scenario == null) {
+            return new CompileResult(null, List.of("no scenario"));
+        }
+        List<String> errors = new ArrayList<>();
+        try {
+            errors.addAll(dev.pinscope.engine.internal.EmfAdapter.validate(scenario));
+            if (!errors.isEmpty()) {
+                return new CompileResult(null, errors);
+            }
+            return compile(dev.pinscope.engine.internal.EmfAdapter.toSpec(scenario), options);
+        } catch (RuntimeException e) {
+            errors.add("scenario cannot be compiled: " + e);
+            return new CompileResult(null, errors);
+        }
+    }
+
+    /** The same scenario under another policy. */
+    public Simulation withPolicy(Policy p) {
+        return compile(spec, options.withPolicy(p)).orThrow();
+    }
+
+    public ScenarioSpec spec() {
+        return spec;
+    }
+
+    public SimulationOptions options() {
+        return options;
+    }
+
+    public Policy policy() {
+        return machine.policy();
+    }
+
+    public Listing listing() {
+        return listing;
+    }
+
+    public List<String> actorNames() {
+        List<String> out = new ArrayList<>();
+        for (int a = 0; a < machine.actorCount(); a++) {
+            out.add(machine.actorName(a));
+        }
+        return out;
+    }
+
+    public int actorIndex(String name) {
+        return spec.actorIndex(name);
+    }
+
+    /** Indices of the pinner actors. */
+    public List<Integer> pinners() {
+        List<Integer> out = new ArrayList<>();
+        for (int a = 0; a < machine.actorCount(); a++) {
+            if (machine.isPinner(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    public Run newRun() {
+        return new Run(this, machine, views);
+    }
+
+    /** A fresh run driven by the scheduler up to the scenario's maxSteps. */
+    public RunResult run(Scheduler scheduler) {
+        return newRun().runWith(scheduler, machine.maxStepsBound());
+    }
+
+    /** The scenario's own schedule (then round-robin), as {@link Scheduler.Scripted}. */
+    public Scheduler.Scripted scriptedSchedule() {
+        return new Scheduler.Scripted(spec.schedule());
+    }
+
+    public long maxSteps() {
+        return machine.maxStepsBound();
+    }
+
+    public ExplorationReport explore(ExploreOptions options, ExplorationMonitor monitor) {
+        return new Explorer(machine, options == null ? ExploreOptions.defaults() : options, monitor).run();
+    }
+
+    public KernelSnapshot initialSnapshot() {
+        return newRun().snapshot();
+    }
+
+    /** 64-bit words in a packed state, and how many bits of them are used. */
+    public int stateWords() {
+        return machine.words();
+    }
+
+    public int stateBits() {
+        return machine.totalBits();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.pinscope.releng.bench;
+
+import dev.pinscope.engine.ExplorationReport;
+import dev.pinscope.engine.ExploreOptions;
+import dev.pinscope.engine.Run;
+import dev.pinscope.engine.Scheduler;
+import dev.pinscope.engine.Simulation;
+import dev.pinscope.engine.SimulationOptions;
+import dev.pinscope.engine.spec.FaultBehavior;
+import dev.pinscope.engine.spec.Policy;
+import dev.pinscope.engine.spec.ScenarioSpec;
+import dev.pinscope.engine.spec.SpecBuilder;
+import dev.pinscope.engine.spec.ThpMode;
+import dev.pinscope.engine.spec.VmFlags;
+import dev.pinscope.engine.spec.ZapTrigger;
+
+/**
+ * Engine benchmark (issue 4, "Performance"): exploration speed (states/s), bytes per stored state, and the
+ * speed of a straight run (steps/s). Not part of the test run. From the repository root:
+ * <pre>
+ *   mvn -B -q -f releng/bench/pom.xml compile exec:java -Dbench.main=dev.pinscope.releng.bench.EngineBenchmark
+ * </pre>
+ * Scenarios (documented in the report):
+ * <ul>
+ * <li>A "1G": BAR0 1 GiB PUD-mapped, pinner of 1 GiB, BOUNDED N=8, a numa_maps walker that walks 8 times,
+ *     a CPU-access thread (2 accesses), a SIGKILL sender.</li>
+ * <li>B "3x4K": THP=never, pinner of 3 pages (one vaddr_get_pfns per page), BOUNDED N=8, the same walker,
+ *     a VFIO_DEVICE_RESET zapper firing 8 times (walkers do not split PTEs), a CPU access, a SIGKILL sender.</li>
+ * <li>straight run: §10 #15 under PATCH_V1 (the pinner never returns) with a forever walker and CPU thread,
+ *     10,000,000 round-robin steps with the trace and checkpoints recorded.</li>
+ * </ul>
+ */
+public final class EngineBenchmark {
+    private EngineBenchmark() {
+    }
+
+    static ScenarioSpec scenarioA() {
+        SpecBuilder b = SpecBuilder.vfioBar(SpecBuilder.GiB).name("bench A: 1G PUD, N=8").policy(Policy.BOUNDED)
+                .maxRetries(8).maxSteps(1_000_000);
+        int p = b.pinner("P", SpecBuilder.BAR_VA, SpecBuilder.GiB, true);
+        b.walker("W", 0, 8);
+        b.cpu("C", SpecBuilder.BAR_VA + 0x1000, false, 2);
+        b.signal("K", p);
+        return b.build();
+    }
+
+    static ScenarioSpec scenarioB() {
+        SpecBuilder b = SpecBuilder.vfioBar(SpecBuilder.GiB).name("bench B: 3x4K, N=8").policy(Policy.BOUNDED)
+                .maxRetries(8).maxSteps(1_000_000);
+        b.kernel(b.kernel().withThp(ThpMode.NEVER));
+        int p = b.pinner("P", SpecBuilder.BAR_VA, 3 * 4096, true);
+        b.walker("W", 0, 8);
+        b.zapper("Z", 0, ZapTrigger.DEVICE_RESET, 8);
+        b.cpu("C", SpecBuilder.BAR_VA + 0x1000, false, 1);
+        b.signal("K", p);
+        return b.build();
+    }
+
+    static ScenarioSpec endless() {
+        SpecBuilder b = new SpecBuilder().name("bench run: #15 endless").policy(Policy.PATCH_V1)
+                .maxSteps(20_000_000);
+        int v = b.vma("bo", SpecBuilder.BAR_VA, SpecBuilder.BAR_VA + SpecBuilder.GiB, VmFlags.VFIO_BAR_RW, -1, -1, 0,
+                FaultBehavior.NO_INSTALL);
+        b.pinner("P", SpecBuilder.BAR_VA, SpecBuilder.GiB, true);
+        b.walker("W", v, -1);
+        b.cpu("C", SpecBuilder.BAR_VA, false, -1);
+        return b.build();
+    }
+
+    static void explore(ScenarioSpec s, long budget) {
+        Simulation sim = Simulation.compile(s, SimulationOptions.defaults()).orThrow();
+        ExploreOptions reach = ExploreOptions.defaults().withMaxStates(budget).withFindCycles(false);
+        long warm = System.nanoTime();
+        do {
+            sim.explore(reach, null); // warm-up: at least 3 s of exploring so the JIT has compiled the hot loop
+        } while (System.nanoTime() - warm < 3_000_000_000L);
+        double[] rates = new double[5];
+        ExplorationReport r = null;
+        for (int i = 0; i < rates.length; i++) {
+            System.gc();
+            r = sim.explore(reach, null);
+            rates[i] = r.states() / r.seconds();
+        }
+        java.util.Arrays.sort(rates);
+        System.out.printf("%-26s reachability: %,12d states %,12d transitions, %,11.0f states/s median of 5 "
+                + "(min %,.0f, max %,.0f) %5.1f bytes/state (%d-word states, %d bits used)  %s%n", s.name(),
+                r.states(), r.transitions(), rates[2], rates[0], rates[4], r.bytesPerState(), sim.stateWords(),
+                sim.stateBits(), r.complete() ? "complete" : r.partialReason());
+        ExplorationReport full = sim.explore(ExploreOptions.defaults().withMaxStates(budget), null);
+        System.out.printf("%-26s with livelock analysis: %.2f s; results %s; livelock %s; starvation %s%n", "",
+                full.seconds(), full.resultsOf("P"), full.hasLivelock("P"), full.hasStarvation("P"));
+        ExplorationReport noPor = sim.explore(reach.withPartialOrderReduction(false), null);
+        System.out.printf("%-26s without partial-order reduction: %,d states in %.2f s (%,.0f states/s)%n", "",
+                noPor.states(), noPor.seconds(), noPor.states() / noPor.seconds());
+    }
+
+    public static void main(String[] args) {
+        long budget = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000; // args[0]: repository root (exec)
+        System.out.println("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores visible, single-threaded engine");
+        explore(scenarioA(), budget);
+        explore(scenarioB(), budget);
+        Simulation sim = Simulation.compile(endless(), SimulationOptions.defaults()).orThrow();
+        sim.newRun().runWith(Scheduler.roundRobin(), 1_000_000); // warm-up
+        long steps = 10_000_000;
+        long t0 = System.nanoTime();
+        Run run = sim.newRun();
+        run.runWith(Scheduler.roundRobin(), steps);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%-26s straight run: %,d steps in %.2f s = %,.0f steps/s (trace + checkpoints kept)%n",
+                "bench run: #15 endless", run.length(), secs, run.length() / secs);
+        t0 = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            run.goTo((long) (Math.random() * run.length()));
+        }
+        System.out.printf("%-26s goTo on the %,d-step trace: %.2f ms average%n", "", run.length(),
+                (System.nanoTime() - t0) / 1e6 / 100);
+    }
+}
