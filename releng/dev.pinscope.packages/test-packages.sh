@@ -67,6 +67,25 @@ version=$("${clean_env[@]}" "$app/bin/pinscope" --version) || fail "pinscope --v
 say "$version"
 [[ "$version" =~ ^Pinscope\ [0-9]+\.[0-9]+\.[0-9]+\ \(build\ [0-9]{12}\)$ ]] || fail "unexpected --version output: $version"
 
+# --- the headless CLI through the same command ---------------------------------------------------
+model_jar=$(ls "$app"/lib/app/plugins/dev.pinscope.model_*.jar 2>/dev/null | head -n 1)
+if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.jar 2>/dev/null)" ]; then
+    # examples/*.pinscope ship inside the model bundle
+    (cd "$work" && unzip -q -o "$model_jar" 'examples/*.pinscope')
+    example=$(ls "$work"/examples/*.pinscope | head -n 1)
+    set +e
+    out=$("${clean_env[@]}" "$app/bin/pinscope" validate "$example" 2>&1); rc=$?
+    set -e
+    [ $rc -eq 0 ] || fail "pinscope validate $(basename "$example") exited $rc: $out"
+    set +e
+    out=$("${clean_env[@]}" "$app/bin/pinscope" validate "$work/no-such.pinscope" 2>&1); rc=$?
+    set -e
+    [ $rc -eq 2 ] || fail "pinscope validate on a missing file exited $rc, expected 2: $out"
+    say "CLI: validate $(basename "$example") -> 0, missing file -> 2"
+else
+    fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"
+fi
+
 # --- the GUI ---------------------------------------------------------------------------------
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; }
