@@ -222,8 +222,8 @@ class DebugUiTest {
         page.showView(SchedulerView.ID);
         page.activate(diagramEditor);
         waitUntil("timeline filled", 10_000, () -> timeline.table().getItemCount() == t.run().length() + 1);
+        screenshot(window().getShell(), "debugger-diagram.png");
         // show vaddr_get_pfns()'s locals in the Variables view, as a user clicking that frame would
-        settle(1000);
         IDebugView debugView = (IDebugView) page.findView(IDebugUIConstants.ID_DEBUG_VIEW);
         IStackFrame vgp = t.thread("qemu").getStackFrames()[2];
         debugView.getViewer().setSelection(new TreeSelection(new TreePath(new Object[] { launch, t, t.thread("qemu"), vgp })), true);
