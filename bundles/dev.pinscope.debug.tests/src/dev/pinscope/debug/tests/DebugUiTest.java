@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import dev.pinscope.debug.PinscopeDebugTarget;
 import dev.pinscope.debug.PinscopeLaunch;
 import dev.pinscope.debug.internal.breakpoints.PinscopeLineBreakpoint;
-import dev.pinscope.debug.internal.launch.ScenarioLaunchShortcut;
 import dev.pinscope.debug.internal.ui.ListingEditor;
 import dev.pinscope.debug.internal.ui.ListingEditorInput;
 import dev.pinscope.debug.internal.ui.ListingToggleBreakpointsTarget;
@@ -196,7 +195,8 @@ class DebugUiTest {
 
         // Debug from the editor (what the toolbar button and the context menu do)
         page.activate(diagramEditor);
-        new ScenarioLaunchShortcut().launch(diagramEditor, ILaunchManager.DEBUG_MODE);
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand("dev.pinscope.debug.debugScenario", null);
         waitUntil("a Pinscope launch", 20_000, () -> Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault()
                 .getLaunchManager().getLaunches()).anyMatch(l -> l.getDebugTargets().length > 0));
         ILaunch launch = Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches())
