@@ -333,7 +333,10 @@ public final class Explorer {
             findCycles(livelocks, starvations);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        double bps = count == 0 ? 0 : (W * 8.0 + 5.0 + 8.0 * table.length / count);
+        // memory actually allocated for the stored states (arena chunks, parent/actor arrays, hash table)
+        long chunkCount = Arrays.stream(chunks).filter(java.util.Objects::nonNull).count();
+        double bps = count == 0 ? 0
+                : (chunkCount * CHUNK * W * 8.0 + parent.length * 5.0 + table.length * 8.0) / count;
         return new ExplorationReport(m.spec.name(), m.policy, partial == null, partial, count, transitions, secs, bps,
                 results, violations, livelocks, starvations, deadlocks);
     }
