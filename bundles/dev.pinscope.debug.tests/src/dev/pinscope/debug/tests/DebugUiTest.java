@@ -178,10 +178,7 @@ class DebugUiTest {
                 () -> view.table().getItemCount() == 2 && view.table().getItem(0).getText(3).contains(":"));
     }
 
-    /** While suspended the diagram shows the run; the design model is never touched. */
-    @Test
-    void diagramAnimatesFromDebugEvents() throws Exception {
-        IWorkbenchPage page = window().getActivePage();
+    private IEditorPart scenarioEditor(IWorkbenchPage page) throws Exception {
         IEditorPart diagramEditor = Arrays.stream(page.getEditorReferences())
                 .filter(r -> DiagramIds.EDITOR_ID.equals(r.getId())).map(r -> r.getEditor(true))
                 .filter(e -> e != null && e.getEditorInput().getName().equals(EXAMPLE + ".pinscope")).findFirst()
@@ -190,6 +187,36 @@ class DebugUiTest {
             diagramEditor = org.eclipse.ui.ide.IDE.openEditorOnFileStore(page,
                     org.eclipse.core.filesystem.EFS.getLocalFileSystem().getStore(file.toUri()));
         }
+        return diagramEditor;
+    }
+
+    /** The Debug button's drop-down debugs the editor's scenario under another policy. */
+    @Test
+    void debugUnderAnotherPolicyFromTheEditor() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        IEditorPart editor = scenarioEditor(page);
+        page.activate(editor);
+        drain();
+        var commands = PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class);
+        var command = org.eclipse.core.commands.ParameterizedCommand.generateCommand(
+                commands.getCommand("dev.pinscope.debug.debugScenario"),
+                java.util.Map.of("dev.pinscope.debug.policyParameter", "PRE_PATCH"));
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand(command, null);
+        waitUntil("a PRE_PATCH launch", 20_000, () -> Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault()
+                .getLaunchManager().getLaunches()).anyMatch(l -> l.getDebugTargets().length > 0));
+        ILaunch launch = org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches()[0];
+        PinscopeDebugTarget t = targetOf(launch);
+        assertEquals("PRE_PATCH", t.simulation().policy().name());
+        assertEquals("PRE_PATCH", launch.getLaunchConfiguration().getAttribute(PinscopeLaunch.ATTR_POLICY, ""));
+        assertTrue(t.resumeAndWait(20_000));
+        assertEquals(Errno.EINVAL, t.thread("qemu").view().result());
+    }
+
+    /** While suspended the diagram shows the run; the design model is never touched. */
+    @Test
+    void diagramAnimatesFromDebugEvents() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        IEditorPart diagramEditor = scenarioEditor(page);
         IScenarioDiagram diagram = Adapters.adapt(diagramEditor, IScenarioDiagram.class);
         assertNotNull(diagram);
 
