@@ -116,6 +116,10 @@ class DebugUiTest {
             }
             return ip && breakpoint;
         });
+        new dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint(
+                dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint.Event.RETRY_TAKEN);
+        window().getActivePage().showView("org.eclipse.debug.ui.BreakpointView");
+        screenshot(window().getShell(), "breakpoints.png");
         // toggling again removes it
         assertNull(ListingToggleBreakpointsTarget.toggle(listing, f2));
         assertFalse(bp.getMarker().exists());
