@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import dev.pinscope.debug.PinscopeDebugTarget;
 import dev.pinscope.debug.PinscopeLaunch;
 import dev.pinscope.debug.internal.breakpoints.PinscopeLineBreakpoint;
-import dev.pinscope.debug.internal.launch.ScenarioLaunchShortcut;
 import dev.pinscope.debug.internal.ui.ListingEditor;
 import dev.pinscope.debug.internal.ui.ListingEditorInput;
 import dev.pinscope.debug.internal.ui.ListingToggleBreakpointsTarget;
@@ -117,6 +116,10 @@ class DebugUiTest {
             }
             return ip && breakpoint;
         });
+        new dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint(
+                dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint.Event.RETRY_TAKEN);
+        window().getActivePage().showView("org.eclipse.debug.ui.BreakpointView");
+        screenshot(window().getShell(), "breakpoints.png");
         // toggling again removes it
         assertNull(ListingToggleBreakpointsTarget.toggle(listing, f2));
         assertFalse(bp.getMarker().exists());
@@ -179,10 +182,7 @@ class DebugUiTest {
                 () -> view.table().getItemCount() == 2 && view.table().getItem(0).getText(3).contains(":"));
     }
 
-    /** While suspended the diagram shows the run; the design model is never touched. */
-    @Test
-    void diagramAnimatesFromDebugEvents() throws Exception {
-        IWorkbenchPage page = window().getActivePage();
+    private IEditorPart scenarioEditor(IWorkbenchPage page) throws Exception {
         IEditorPart diagramEditor = Arrays.stream(page.getEditorReferences())
                 .filter(r -> DiagramIds.EDITOR_ID.equals(r.getId())).map(r -> r.getEditor(true))
                 .filter(e -> e != null && e.getEditorInput().getName().equals(EXAMPLE + ".pinscope")).findFirst()
@@ -191,12 +191,43 @@ class DebugUiTest {
             diagramEditor = org.eclipse.ui.ide.IDE.openEditorOnFileStore(page,
                     org.eclipse.core.filesystem.EFS.getLocalFileSystem().getStore(file.toUri()));
         }
+        return diagramEditor;
+    }
+
+    /** The Debug button's drop-down debugs the editor's scenario under another policy. */
+    @Test
+    void debugUnderAnotherPolicyFromTheEditor() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        IEditorPart editor = scenarioEditor(page);
+        page.activate(editor);
+        drain();
+        var commands = PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class);
+        var command = org.eclipse.core.commands.ParameterizedCommand.generateCommand(
+                commands.getCommand("dev.pinscope.debug.debugScenario"),
+                java.util.Map.of("dev.pinscope.debug.policyParameter", "PRE_PATCH"));
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class).executeCommand(command, null);
+        waitUntil("a PRE_PATCH launch", 20_000, () -> Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault()
+                .getLaunchManager().getLaunches()).anyMatch(l -> l.getDebugTargets().length > 0));
+        ILaunch launch = org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches()[0];
+        PinscopeDebugTarget t = targetOf(launch);
+        assertEquals("PRE_PATCH", t.simulation().policy().name());
+        assertEquals("PRE_PATCH", launch.getLaunchConfiguration().getAttribute(PinscopeLaunch.ATTR_POLICY, ""));
+        assertTrue(t.resumeAndWait(20_000));
+        assertEquals(Errno.EINVAL, t.thread("qemu").view().result());
+    }
+
+    /** While suspended the diagram shows the run; the design model is never touched. */
+    @Test
+    void diagramAnimatesFromDebugEvents() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        IEditorPart diagramEditor = scenarioEditor(page);
         IScenarioDiagram diagram = Adapters.adapt(diagramEditor, IScenarioDiagram.class);
         assertNotNull(diagram);
 
         // Debug from the editor (what the toolbar button and the context menu do)
         page.activate(diagramEditor);
-        new ScenarioLaunchShortcut().launch(diagramEditor, ILaunchManager.DEBUG_MODE);
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand("dev.pinscope.debug.debugScenario", null);
         waitUntil("a Pinscope launch", 20_000, () -> Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault()
                 .getLaunchManager().getLaunches()).anyMatch(l -> l.getDebugTargets().length > 0));
         ILaunch launch = Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches())
@@ -222,8 +253,8 @@ class DebugUiTest {
         page.showView(SchedulerView.ID);
         page.activate(diagramEditor);
         waitUntil("timeline filled", 10_000, () -> timeline.table().getItemCount() == t.run().length() + 1);
+        screenshot(window().getShell(), "debugger-diagram.png");
         // show vaddr_get_pfns()'s locals in the Variables view, as a user clicking that frame would
-        settle(1000);
         IDebugView debugView = (IDebugView) page.findView(IDebugUIConstants.ID_DEBUG_VIEW);
         IStackFrame vgp = t.thread("qemu").getStackFrames()[2];
         debugView.getViewer().setSelection(new TreeSelection(new TreePath(new Object[] { launch, t, t.thread("qemu"), vgp })), true);

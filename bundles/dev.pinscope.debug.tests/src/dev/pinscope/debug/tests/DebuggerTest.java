@@ -167,6 +167,35 @@ class DebuggerTest {
         assertEquals(Errno.OK, qemu.view().result());
     }
 
+    /** Step Return leaves follow_pfnmap_start(); Step Over stays in follow_fault_pfn(); the walker never moves. */
+    @Test
+    void stepReturnAndStepOverFollowTheCallStack() throws Exception {
+        PinscopeDebugTarget t = launch("PATCH_V1");
+        var bp = new PinscopeLineBreakpoint(t.simulation().listing(), f2Line(t.simulation().listing()));
+        assertTrue(t.resumeAndWait(20_000));
+        bp.delete();
+        PinscopeThread qemu = t.thread("qemu");
+        long walkerSteps = countSteps(t, "numa_maps");
+        assertEquals(5, qemu.getStackFrames().length);
+        assertTrue(qemu.canStepReturn());
+        long before = t.run().position();
+        qemu.stepReturn();
+        assertEquals(4, qemu.getStackFrames().length, "back in follow_fault_pfn()");
+        assertTrue(qemu.getTopStackFrame().getName().startsWith("follow_fault_pfn()"), qemu.getTopStackFrame().getName());
+        assertTrue(t.run().position() >= before + 2, "F2's read and lock ran");
+        assertEquals("held by qemu", value(qemu.getTopStackFrame(), "kernel", "locks", "pud_lock (mm->page_table_lock)")
+                .replace("held W by", "held by"));
+        before = t.run().position();
+        qemu.stepOver();
+        assertTrue(qemu.getStackFrames().length <= 4, "step over never stops deeper");
+        assertTrue(t.run().position() > before);
+        assertEquals(walkerSteps, countSteps(t, "numa_maps"), "stepping qemu never moves the walker");
+    }
+
+    private static long countSteps(PinscopeDebugTarget t, String actor) {
+        return t.run().records(0, t.run().position()).stream().filter(r -> r.actorName().equals(actor)).count();
+    }
+
     /** Step Back replays the trace: values return, and "changed" marks what the last step changed. */
     @Test
     void stepBackRestoresEarlierValues() throws Exception {
@@ -221,6 +250,29 @@ class DebuggerTest {
         assertTrue(t.resumeAndWait(20_000));
         assertArrayEquals(new Object[] { finished }, t.thread("qemu").getBreakpoints());
         assertEquals(Errno.EINVAL, t.thread("qemu").view().result());
+        t.terminate();
+        zapped.delete();
+        finished.delete();
+
+        // with the v1 patch F2 fails after the split and vaddr_get_pfns() takes its goto retry
+        PinscopeDebugTarget v1 = launch("PATCH_V1");
+        var retry = new PinscopeEventBreakpoint(PinscopeEventBreakpoint.Event.RETRY_TAKEN);
+        assertTrue(v1.resumeAndWait(20_000));
+        assertArrayEquals(new Object[] { retry }, v1.thread("qemu").getBreakpoints());
+        assertEquals("RETRY", v1.state().lastStep().label());
+        retry.delete();
+
+        var lock = new PinscopeEventBreakpoint(PinscopeEventBreakpoint.Event.LOCK_ACQUIRED);
+        assertTrue(v1.resumeAndWait(20_000));
+        assertArrayEquals(new Object[] { lock }, v1.thread("qemu").getBreakpoints());
+        var st = v1.state();
+        boolean newHolder = st.now().locks().stream().anyMatch(l -> {
+            var was = st.previous().locks().stream().filter(p -> p.name().equals(l.name())).findFirst().orElse(null);
+            int holdersNow = l.readers().size() + (l.writer() == null ? 0 : 1);
+            int holdersBefore = was == null ? 0 : was.readers().size() + (was.writer() == null ? 0 : 1);
+            return holdersNow > holdersBefore;
+        });
+        assertTrue(newHolder, "the last step took a lock: " + st.lastStep());
     }
 
     /** A livelock lasso from the explorer: Resume replays the stem and loop, then repeats the loop. */

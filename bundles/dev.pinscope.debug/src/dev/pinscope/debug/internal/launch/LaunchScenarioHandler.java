@@ -11,6 +11,8 @@ public class LaunchScenarioHandler extends AbstractHandler {
 
     public static final String DEBUG_COMMAND = "dev.pinscope.debug.debugScenario";
     public static final String RUN_COMMAND = "dev.pinscope.debug.runScenario";
+    /** Optional: a RetryPolicy name overriding the scenario's own policy. */
+    public static final String POLICY_PARAMETER = "dev.pinscope.debug.policyParameter";
 
     @Override
     public Object execute(ExecutionEvent event) {
@@ -18,7 +20,12 @@ public class LaunchScenarioHandler extends AbstractHandler {
         if (editor != null) {
             String mode = RUN_COMMAND.equals(event.getCommand().getId()) ? ILaunchManager.RUN_MODE
                     : ILaunchManager.DEBUG_MODE;
-            new ScenarioLaunchShortcut().launch(editor, mode);
+            String policy = event.getParameter(POLICY_PARAMETER);
+            if (policy == null) {
+                new ScenarioLaunchShortcut().launch(editor, mode);
+            } else {
+                ScenarioLaunchShortcut.launch(editor, mode, policy);
+            }
         }
         return null;
     }

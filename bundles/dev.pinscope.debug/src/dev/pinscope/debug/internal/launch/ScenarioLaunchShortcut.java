@@ -47,10 +47,15 @@ public class ScenarioLaunchShortcut implements ILaunchShortcut {
 
     @Override
     public void launch(IEditorPart editor, String mode) {
+        launch(editor, mode, null);
+    }
+
+    /** Launches the editor's scenario under {@code policy} (null: the scenario's own). */
+    public static void launch(IEditorPart editor, String mode, String policy) {
         try {
             Path file = fileOf(editor);
             if (file != null) {
-                launch(file, mode);
+                launch(file, mode, policy);
             }
         } catch (IOException | CoreException e) {
             ErrorDialog.openError(editor.getSite().getShell(), "Cannot launch the scenario", e.getMessage(),
@@ -89,23 +94,32 @@ public class ScenarioLaunchShortcut implements ILaunchShortcut {
     }
 
     public static void launch(Path file, String mode) {
+        launch(file, mode, null);
+    }
+
+    public static void launch(Path file, String mode, String policy) {
         try {
-            DebugUITools.launch(configurationFor(file), mode);
+            DebugUITools.launch(configurationFor(file, policy), mode);
         } catch (CoreException e) {
             ErrorDialog.openError(null, "Cannot launch the scenario", e.getMessage(), e.getStatus());
         }
     }
 
-    /** The saved configuration for {@code file} with the scenario's own settings, created when missing. */
-    public static ILaunchConfiguration configurationFor(Path file) throws CoreException {
+    /**
+     * The saved configuration for {@code file} under {@code policy} (null: the scenario's own), created
+     * when missing; the user's later changes to it in Debug Configurations are kept.
+     */
+    public static ILaunchConfiguration configurationFor(Path file, String policy) throws CoreException {
         String path = file.toAbsolutePath().toString();
+        String wanted = policy == null ? "" : policy;
         for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager()
                 .getLaunchConfigurations(PinscopeLaunch.type())) {
             if (path.equals(c.getAttribute(PinscopeLaunch.ATTR_FILE, ""))
+                    && wanted.equals(c.getAttribute(PinscopeLaunch.ATTR_POLICY, ""))
                     && !c.hasAttribute(PinscopeLaunch.ATTR_PRELOADED_SCHEDULE)) {
                 return c;
             }
         }
-        return PinscopeLaunch.newConfiguration(file, null, PinscopeLaunch.SCHEDULER_SCRIPT).doSave();
+        return PinscopeLaunch.newConfiguration(file, policy, PinscopeLaunch.SCHEDULER_SCRIPT).doSave();
     }
 }

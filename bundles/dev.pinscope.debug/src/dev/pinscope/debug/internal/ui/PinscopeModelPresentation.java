@@ -51,7 +51,7 @@ public class PinscopeModelPresentation extends LabelProvider implements IDebugMo
             }
             if (element instanceof PinscopeLineBreakpoint b) {
                 int line = b.getLineNumber();
-                return b.policy() + " listing [line: " + line + "] " + b.lineText();
+                return b.policy() + " listing [line: " + line + "] " + b.lineText().replaceAll("\\s+", " ");
             }
             if (element instanceof PinscopeEventBreakpoint b) {
                 return "Event: " + b.event().label + " — " + b.event().description;

@@ -31,9 +31,10 @@ public class StepBackHandler extends AbstractHandler {
         return null;
     }
 
+    /** Re-evaluated whenever the debug context (the Debug view's selection) changes, e.g. after every step. */
     @Override
-    public boolean isEnabled() {
+    public void setEnabled(Object evaluationContext) {
         PinscopeDebugTarget t = DebugContexts.current();
-        return t != null && t.canStepBack();
+        setBaseEnabled(t != null && t.canStepBack());
     }
 }
