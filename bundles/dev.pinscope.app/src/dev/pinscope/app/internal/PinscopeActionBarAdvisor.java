@@ -113,6 +113,8 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         edit.add(new Separator());
         edit.add(delete);
         edit.add(selectAll);
+        // text editors (e.g. a listing or a plain file) add Find/Replace here; without it they fail to open
+        edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
         edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
 

@@ -27,4 +27,9 @@ public class PinscopeWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowPerspectiveBar(true);
         configurer.setTitle("Pinscope");
     }
+
+    @Override
+    public void postWindowOpen() {
+        EditorTitleUpdater.install(getWindowConfigurer().getWindow());
+    }
 }

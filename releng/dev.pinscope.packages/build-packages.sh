@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Builds the self-contained Linux packages from the materialised product archive:
+#   pinscope-<version>-linux-x86_64.tar.gz   jpackage app image (native launcher + jlink'ed runtime)
+#   pinscope_<version>_amd64.deb             the same image under /opt/pinscope, plus /usr/bin/pinscope,
+#                                            desktop entry, icons and the .pinscope MIME type
+# Usage: build-packages.sh PRODUCT_DIR OUT_DIR
+#   PRODUCT_DIR holds pinscope-<version>-linux.gtk.x86_64.tar.gz (releng/dev.pinscope.product/target/products)
+set -euo pipefail
+products=$1
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+icons=$here/../../bundles/dev.pinscope.app/icons
+fail() { echo "PACKAGING FAILED: $*" >&2; exit 1; }
+
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+for tool in jlink jpackage javac jar; do
+    [ -x "$JAVA_HOME/bin/$tool" ] || fail "$JAVA_HOME/bin/$tool is missing; a full JDK 21+ (e.g. Temurin 25) is needed"
+done
+command -v dpkg-deb >/dev/null || fail "dpkg-deb is missing (apt-get install dpkg-dev)"
+product=$(ls "$products"/pinscope-*-linux.gtk.x86_64.tar.gz 2>/dev/null | head -n 1)
+[ -n "$product" ] || fail "no pinscope-*-linux.gtk.x86_64.tar.gz in $products; build releng/dev.pinscope.product first"
+version=$(basename "$product" -linux.gtk.x86_64.tar.gz); version=${version#pinscope-}
+mkdir -p "$out"; out=$(cd "$out" && pwd)
+
+# scratch space beside the packages, removed at the end except for the app image
+work=$(dirname "$out")/package-build
+rm -rf "$work" "$out"/pinscope-*.tar.gz "$out"/pinscope_*.deb
+mkdir -p "$work" "$out"
+start=$SECONDS
+
+# 1. The product, with the plain-archive start script replaced by the launcher class below
+tar -xzf "$product" -C "$work"
+input=$work/pinscope
+rm -f "$input/pinscope" "$input/pinscope.desktop" "$input/pinscope.png"
+launcher=$(cd "$input/plugins" && ls org.eclipse.equinox.launcher_*.jar | head -n 1)
+[ -n "$launcher" ] || fail "the product has no Equinox launcher"
+
+mkdir -p "$work/classes"
+"$JAVA_HOME/bin/javac" --release 21 -d "$work/classes" "$here/src/launcher/dev/pinscope/launch/Main.java"
+"$JAVA_HOME/bin/jar" --create --file "$input/pinscope-launch.jar" -C "$work/classes" .
+
+# 2. A runtime with only what the platform uses. jdeps cannot see reflective use: java.logging
+#    (Equinox, Jetty), java.desktop (the SVG rasterizer), naming/jgss/compiler/instrument (help
+#    webapp, Jetty, Jasper), jdk.management (Lucene), jdk.unsupported (sun.misc.Unsafe users).
+modules=java.base,java.desktop,java.logging,java.management,java.sql,java.xml,jdk.xml.dom,java.naming,java.security.jgss,java.compiler,java.instrument,jdk.management,jdk.unsupported,jdk.crypto.cryptoki,java.net.http,jdk.zipfs
+"$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+    --compress=zip-6 --output "$work/runtime"
+echo "packages: runtime $(du -sh "$work/runtime" | cut -f1) after $((SECONDS - start)) s"
+
+# 3. The app image. Settings go in as -D options, not launcher arguments: jpackage drops
+#    --arguments as soon as the user passes one (a file to open). $APPDIR is the only variable
+#    that is right both in the image and once installed.
+"$JAVA_HOME/bin/jpackage" --type app-image --name pinscope --dest "$work/image" \
+    --app-version "$version" --vendor Pinscope --description "VFIO pin-vs-zap race workbench" \
+    --input "$input" --main-jar pinscope-launch.jar --main-class dev.pinscope.launch.Main \
+    --runtime-image "$work/runtime" --icon "$icons/pinscope-256.png" \
+    --java-options '-Xmx2g' --java-options '--enable-native-access=ALL-UNNAMED' \
+    --java-options '-Dosgi.install.area=$APPDIR' \
+    --java-options '-Dosgi.sharedConfiguration.area=$APPDIR/configuration' \
+    --java-options '-Dosgi.configuration.area=@user.home/.pinscope/configuration' \
+    --java-options '-Dosgi.instance.area.default=@user.home/.pinscope/workspace' \
+    --java-options '-Dosgi.user.area=@user.home/.pinscope'
+image=$work/image/pinscope
+cfg=$image/lib/app/pinscope.cfg
+# jpackage puts every jar of --input on the class path; OSGi must load the bundles itself.
+grep -v '^app.classpath=' "$cfg" > "$cfg.new"
+sed -i "s|^\[Application\]\$|[Application]\napp.classpath=\$APPDIR/pinscope-launch.jar\napp.classpath=\$APPDIR/plugins/$launcher|" "$cfg.new"
+mv "$cfg.new" "$cfg"
+grep -q "app.classpath=\$APPDIR/plugins/$launcher" "$cfg" || fail "could not rewrite the class path in $cfg"
+echo "packages: app image $(du -sh "$image" | cut -f1) after $((SECONDS - start)) s"
+
+tarball=$out/pinscope-$version-linux-x86_64.tar.gz
+tar -C "$work/image" -czf "$tarball" pinscope
+
+# 4. The .deb, assembled directly so every file it installs is visible here; Debian's own
+#    triggers (shared-mime-info, desktop-file-utils, hicolor) register MIME type, menu entry and icons.
+root=$work/deb
+mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/mime/packages" "$root/DEBIAN"
+cp -a "$image" "$root/opt/pinscope"
+ln -s /opt/pinscope/bin/pinscope "$root/usr/bin/pinscope"
+install -m 644 "$here/deb/pinscope.desktop" "$root/usr/share/applications/pinscope.desktop"
+install -m 644 "$here/deb/pinscope-mime.xml" "$root/usr/share/mime/packages/pinscope.xml"
+for size in 16 32 64 128 256; do
+    install -D -m 644 "$icons/pinscope-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/pinscope.png"
+    install -D -m 644 "$icons/pinscope-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/mimetypes/application-x-pinscope.png"
+done
+installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_kb/" "$here/deb/control" > "$root/DEBIAN/control"
+deb=$out/pinscope_${version}_amd64.deb
+# gzip: xz would save ~10 % but costs a minute of CI time on two cores
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$deb" >/dev/null
+echo "packages: $(basename "$tarball") $(du -h "$tarball" | cut -f1), $(basename "$deb") $(du -h "$deb" | cut -f1), total $((SECONDS - start)) s"
+rm -rf "$work/deb" "$work/pinscope" "$work/classes"

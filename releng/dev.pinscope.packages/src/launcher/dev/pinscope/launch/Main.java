@@ -1,0 +1,101 @@
+package dev.pinscope.launch;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Entry point of the self-contained packages (the jpackage launcher runs it with the bundled
+ * runtime). It does what the {@code pinscope} start script does for the plain archive, because
+ * the native launcher cannot run a script: answer {@code --version} without starting OSGi, route
+ * {@code run|explore|compare|validate} to the headless CLI application, and hand everything else
+ * to the Equinox launcher, which opens the workbench.
+ */
+public final class Main {
+
+    static final Set<String> CLI_COMMANDS = Set.of("run", "explore", "compare", "validate");
+    static final String CLI_APPLICATION = "dev.pinscope.cli.app";
+    /** The CLI explores deep state graphs recursively; give its thread the stack the script gives it. */
+    static final long CLI_STACK = 8L << 20;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        // The configuration, workspace and user areas are "@user.home/.pinscope/..."; Java takes
+        // user.home from the password database, the start script and every GTK program use $HOME.
+        String userHome = System.getenv("HOME");
+        if (userHome != null && !userHome.isBlank() && Files.isDirectory(Path.of(userHome))) {
+            System.setProperty("user.home", userHome);
+        }
+        Path home = installArea();
+        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-version"))) {
+            System.out.println(version(home.resolve("plugins")));
+            return;
+        }
+        if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
+            List<String> cli = new ArrayList<>(List.of("-application", CLI_APPLICATION, "-data", "@none", "-nosplash"));
+            cli.addAll(List.of(args));
+            System.setProperty("eclipse.ignoreApp", "false");
+            Throwable[] failure = new Throwable[1];
+            Thread thread = new Thread(null, () -> {
+                try {
+                    equinox(cli.toArray(String[]::new));
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            }, "main", CLI_STACK);
+            thread.start();
+            thread.join();
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            return;
+        }
+        equinox(args);
+    }
+
+    private static void equinox(String[] args) throws Throwable {
+        Method main = Class.forName("org.eclipse.equinox.launcher.Main").getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The product folder: -Dosgi.install.area (set by the package's launcher configuration). */
+    static Path installArea() {
+        String area = System.getProperty("osgi.install.area");
+        if (area == null || area.isBlank()) {
+            System.err.println("pinscope: this installation is incomplete (osgi.install.area is not set)");
+            System.exit(2);
+        }
+        return Path.of(area.startsWith("file:") ? area.substring("file:".length()) : area);
+    }
+
+    /** "Pinscope 0.1.0 (build 202611241400)" from the file name of the installed application bundle. */
+    static String version(Path plugins) throws IOException {
+        Optional<String> jar = Optional.empty();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(plugins, "dev.pinscope.app_*.jar")) {
+            for (Path file : files) {
+                jar = Optional.of(file.getFileName().toString());
+            }
+        }
+        String v = jar.map(name -> name.substring("dev.pinscope.app_".length(), name.length() - ".jar".length()))
+                .orElse("unknown");
+        String[] parts = v.split("\\.", 4);
+        if (parts.length < 3) {
+            return "Pinscope " + v + " (build unknown)";
+        }
+        String build = parts.length == 4 ? parts[3] : "development";
+        return "Pinscope " + parts[0] + "." + parts[1] + "." + parts[2] + " (build " + build + ")";
+    }
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Packaging test: install the .deb into a scratch root with dpkg -x (no root, no system change),
+# then, with no Java on PATH and no JAVA_HOME, run the bundled `pinscope --version`, start the GUI
+# under the current X display, wait for its window, and restart it to check that the last
+# session's editor comes back. Also checks what the package registers (command, menu entry,
+# icon, MIME type) and that the app-image tarball starts.
+# Usage: test-packages.sh PACKAGES_DIR WORKDIR
+set -euo pipefail
+deb=$(ls "$1"/pinscope_*_amd64.deb 2>/dev/null | head -n 1)
+tarball=$(ls "$1"/pinscope-*-linux-x86_64.tar.gz 2>/dev/null | head -n 1)
+work=$2
+fail() { echo "PACKAGE TEST FAILED: $*" >&2; exit 1; }
+say() { echo "package-test: $*"; }
+
+[ -f "$deb" ] || fail "no pinscope_*_amd64.deb in $1"
+[ -f "$tarball" ] || fail "no pinscope-*-linux-x86_64.tar.gz in $1"
+[ -n "${DISPLAY:-}" ] || fail "no X display; run the build under xvfb-run -a"
+command -v xdotool >/dev/null || fail "xdotool is missing (apt-get install xdotool)"
+
+rm -rf "$work"; mkdir -p "$work"
+work=$(cd "$work" && pwd)
+root=$work/root
+home=$work/home
+mkdir -p "$root" "$home"
+
+# --- what the package declares and installs -------------------------------------------------
+control=$(dpkg-deb --field "$deb" Package Version Architecture Depends)
+say "$(echo "$control" | tr '\n' ' ')"
+[[ "$control" == *"Package: pinscope"* && "$control" == *"Architecture: amd64"* ]] || fail "bad control fields: $control"
+[[ "$control" != *"java"* && "$control" != *"jdk"* && "$control" != *"jre"* ]] || fail "the package must not depend on a system Java: $control"
+dpkg-deb -x "$deb" "$root"
+app=$root/opt/pinscope
+[ -x "$app/bin/pinscope" ] || fail "no launcher at /opt/pinscope/bin/pinscope"
+[ "$(readlink "$root/usr/bin/pinscope")" = /opt/pinscope/bin/pinscope ] || fail "/usr/bin/pinscope does not point at the launcher"
+[ -x "$app/lib/runtime/bin/java" ] || fail "no bundled runtime"
+desktop=$root/usr/share/applications/pinscope.desktop
+[ -f "$desktop" ] || fail "no desktop entry"
+grep -q '^Exec=/opt/pinscope/bin/pinscope %F$' "$desktop" || fail "the desktop entry does not pass files (%F)"
+grep -q '^MimeType=application/x-pinscope;$' "$desktop" || fail "the desktop entry does not claim application/x-pinscope"
+icon=$(sed -n 's/^Icon=//p' "$desktop")
+[ -f "$root/usr/share/icons/hicolor/256x256/apps/$icon.png" ] || fail "the desktop entry's icon $icon is not installed"
+mime=$root/usr/share/mime/packages/pinscope.xml
+grep -q 'type="application/x-pinscope"' "$mime" && grep -q 'pattern="\*.pinscope"' "$mime" || fail "the MIME type does not cover *.pinscope"
+if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop" || fail "desktop entry invalid"; fi
+if command -v update-mime-database >/dev/null; then
+    # register the type in a scratch database and ask it what a scenario file is
+    mkdir -p "$work/mime/packages" && cp "$mime" "$work/mime/packages/"
+    update-mime-database "$work/mime" >/dev/null 2>&1 || fail "update-mime-database rejects pinscope.xml"
+    grep -q '^application/x-pinscope:\*\.pinscope$' "$work/mime/globs" || fail "the MIME database does not map *.pinscope"
+fi
+runtime_modules=$("$app/lib/runtime/bin/java" --list-modules | wc -l)
+say "runtime: $(du -sh "$app/lib/runtime" | cut -f1), $runtime_modules modules; installed size $(du -sh "$root" | cut -f1)"
+
+# /usr/bin/pinscope is an absolute link into /opt: in the scratch root run what it points at.
+# --- no Java anywhere but the bundled runtime -------------------------------------------------
+nojava=$work/bin
+mkdir -p "$nojava"
+for tool in sh bash env dirname readlink uname cat ls sed grep; do
+    t=$(command -v $tool) && ln -sf "$t" "$nojava/$tool"
+done
+clean_env=(env -i "PATH=$nojava" "HOME=$home" "DISPLAY=$DISPLAY"
+    "XAUTHORITY=${XAUTHORITY:-}" "LANG=C.UTF-8" "XDG_RUNTIME_DIR=$work/xdg")
+mkdir -p "$work/xdg" && chmod 700 "$work/xdg"
+if "${clean_env[@]}" sh -c 'command -v java' >/dev/null 2>&1; then fail "java is still on the test PATH"; fi
+
+version=$("${clean_env[@]}" "$app/bin/pinscope" --version) || fail "pinscope --version failed"
+say "$version"
+[[ "$version" =~ ^Pinscope\ [0-9]+\.[0-9]+\.[0-9]+\ \(build\ [0-9]{12}\)$ ]] || fail "unexpected --version output: $version"
+
+# --- the headless CLI through the same command ---------------------------------------------------
+model_jar=$(ls "$app"/lib/app/plugins/dev.pinscope.model_*.jar 2>/dev/null | head -n 1)
+if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.jar 2>/dev/null)" ]; then
+    # examples/*.pinscope ship inside the model bundle
+    (cd "$work" && unzip -q -o "$model_jar" 'examples/*.pinscope')
+    example=$(ls "$work"/examples/*.pinscope | head -n 1)
+    set +e
+    out=$("${clean_env[@]}" "$app/bin/pinscope" validate "$example" 2>&1); rc=$?
+    set -e
+    [ $rc -eq 0 ] || fail "pinscope validate $(basename "$example") exited $rc: $out"
+    set +e
+    out=$("${clean_env[@]}" "$app/bin/pinscope" validate "$work/no-such.pinscope" 2>&1); rc=$?
+    set -e
+    [ $rc -eq 2 ] || fail "pinscope validate on a missing file exited $rc, expected 2: $out"
+    say "CLI: validate $(basename "$example") -> 0, missing file -> 2"
+else
+    fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"
+fi
+
+# --- the GUI ---------------------------------------------------------------------------------
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+# start_gui NAME_REGEX [ARGS...]: start, wait for a visible window whose title matches, set $wid
+start_gui() {
+    local pattern=$1; shift
+    local t0=$(date +%s%N)
+    "${clean_env[@]}" "$app/bin/pinscope" "$@" > "$work/gui-$runs.log" 2>&1 &
+    pid=$!
+    wid=""
+    local deadline=$((SECONDS + 90))
+    while [ $SECONDS -lt $deadline ]; do
+        kill -0 "$pid" 2>/dev/null || { cat "$work/gui-$runs.log" >&2; fail "pinscope exited before showing a window"; }
+        wid=$(xdotool search --onlyvisible --name "$pattern" 2>/dev/null | head -n 1 || true)
+        [ -n "$wid" ] && break
+        sleep 0.2
+    done
+    [ -n "$wid" ] || { xdotool search --onlyvisible --name 'Pinscope' getwindowname %@ >&2 || true; cat "$work/gui-$runs.log" >&2; fail "no window matching '$pattern' within 90 s"; }
+    startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    # the process really runs on the bundled JVM
+    grep -q "$app/lib/runtime/lib/server/libjvm.so" "/proc/$pid/maps" || fail "the GUI does not run on the bundled runtime"
+}
+
+quit_gui() {
+    # File > Exit through the menu mnemonics, like a user: GTK ignores synthetic key events sent
+    # to a window, so focus it first (there is no window manager under Xvfb to activate it)
+    xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
+    sleep 0.3
+    xdotool key alt+f
+    sleep 0.8
+    xdotool key x
+    for _ in $(seq 1 60); do
+        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; pid=""; return 0; }
+        sleep 0.5
+    done
+    fail "pinscope did not quit through File > Exit within 30 s"
+}
+
+check_log() {
+    local log=$home/.pinscope/workspace/.metadata/.log
+    if [ -f "$log" ] && grep -q '^!ENTRY [^ ]* 4 ' "$log"; then
+        cat "$log" >&2
+        fail "the workspace log has ERROR entries"
+    fi
+}
+
+# First start (empty configuration) with a file, quit through the menu, start again without
+# arguments: the window must come back with the same editor (session restore).
+notes=$work/notes.txt
+echo "pin vs zap" > "$notes"
+runs=1
+start_gui '^Pinscope - notes\.txt *$' "$notes"
+first_ms=$startup_ms
+say "first start (empty configuration) with a file: window '$(xdotool getwindowname "$wid")' after ${startup_ms} ms"
+sleep 3
+import -window root "$work/deb-first-start.png" 2>/dev/null || true
+quit_gui
+check_log
+[ -d "$home/.pinscope/configuration" ] || fail "no per-user configuration in \$HOME/.pinscope (a read-only /opt install needs it)"
+[ -d "$home/.pinscope/workspace/.metadata" ] || fail "no workspace in \$HOME/.pinscope/workspace"
+[ ! -e "$app/configuration/org.eclipse.osgi" ] || fail "the GUI wrote its OSGi state into the install folder"
+runs=2
+start_gui '^Pinscope - notes\.txt *$'
+say "restart without arguments restored '$(xdotool getwindowname "$wid")' after ${startup_ms} ms"
+warm_ms=$startup_ms
+sleep 3
+import -window root "$work/deb-restored-session.png" 2>/dev/null || true
+quit_gui
+check_log
+
+# --- the app-image tarball is the same thing, relocatable --------------------------------------
+mkdir -p "$work/tarball"
+tar -xzf "$tarball" -C "$work/tarball"
+tv=$("${clean_env[@]}" "$work/tarball/pinscope/bin/pinscope" --version) || fail "the tarball's pinscope --version failed"
+[ "$tv" = "$version" ] || fail "the tarball reports '$tv', the .deb '$version'"
+
+trap - EXIT
+say "OK (window after ${first_ms} ms on a first start, ${warm_ms} ms on a restart)"
