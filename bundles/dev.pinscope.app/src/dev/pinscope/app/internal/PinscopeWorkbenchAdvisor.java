@@ -86,22 +86,39 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** {@code pinscope FILE…}: every argument naming an existing {@code .pinscope} file opens in its editor. */
+    /** {@code pinscope FILE…}: every argument naming an existing file opens in its editor. */
     private void openFilesFromCommandLine() {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         if (window == null || window.getActivePage() == null) {
             return;
         }
-        for (String arg : Platform.getApplicationArgs()) {
-            // only scenarios: option values such as the test harness's "-testproperties FILE" are not documents
-            if (arg.startsWith("-") || !arg.endsWith(".pinscope")) {
+        for (Path path : filesToOpen(Platform.getApplicationArgs())) {
+            openFile(window.getActivePage(), path);
+        }
+    }
+
+    /**
+     * The files named on the command line. A word right after an option is that option's value
+     * (e.g. {@code -testproperties FILE} from a test harness), not a file to open, unless it is a
+     * scenario.
+     */
+    public static java.util.List<Path> filesToOpen(String[] args) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            boolean optionValue = i > 0 && args[i - 1].startsWith("-");
+            if (optionValue && !arg.endsWith(".pinscope")) {
                 continue;
             }
             Path path = Path.of(arg).toAbsolutePath();
             if (Files.isRegularFile(path)) {
-                openFile(window.getActivePage(), path);
+                files.add(path);
             }
         }
+        return files;
     }
 
     public static void openFile(IWorkbenchPage page, Path path) {
