@@ -61,13 +61,36 @@ class DebugUiTest {
         IWorkbenchPage page = window().getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
                 .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
+        // no listing editor left over from an earlier test's source display
+        settle(300);
+        closeListingEditors(page);
+    }
+
+    private static void closeListingEditors(IWorkbenchPage page) {
+        for (IEditorReference r : page.getEditorReferences()) {
+            if (PinscopeLaunch.LISTING_EDITOR_ID.equals(r.getId())) {
+                page.closeEditors(new IEditorReference[] { r }, false);
+            }
+        }
         drain();
+    }
+
+    private static void activate(IWorkbenchPage page, IEditorPart editor) {
+        page.activate(editor);
+        waitUntil("the scenario editor is active", 10_000, () -> {
+            if (page.getActiveEditor() != editor) {
+                page.activate(editor);
+                return false;
+            }
+            return true;
+        });
     }
 
     @AfterEach
     void tearDown() throws Exception {
         terminateAll();
         removeAllBreakpoints();
+        settle(300);
     }
 
     @Test
@@ -199,8 +222,7 @@ class DebugUiTest {
     void debugUnderAnotherPolicyFromTheEditor() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         IEditorPart editor = scenarioEditor(page);
-        page.activate(editor);
-        drain();
+        activate(page, editor);
         var commands = PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class);
         var command = org.eclipse.core.commands.ParameterizedCommand.generateCommand(
                 commands.getCommand("dev.pinscope.debug.debugScenario"),
@@ -225,7 +247,7 @@ class DebugUiTest {
         assertNotNull(diagram);
 
         // Debug from the editor (what the toolbar button and the context menu do)
-        page.activate(diagramEditor);
+        activate(page, diagramEditor);
         PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
                 .executeCommand("dev.pinscope.debug.debugScenario", null);
         waitUntil("a Pinscope launch", 20_000, () -> Arrays.stream(org.eclipse.debug.core.DebugPlugin.getDefault()
