@@ -15,6 +15,7 @@ import dev.pinscope.engine.StepRecord;
 import dev.pinscope.engine.internal.EmfAdapter;
 import dev.pinscope.engine.report.Json;
 import dev.pinscope.engine.report.ReportJson;
+import dev.pinscope.engine.report.ScheduleText;
 import dev.pinscope.engine.spec.Errno;
 import dev.pinscope.engine.spec.ExpectationSpec;
 import dev.pinscope.engine.spec.Policy;
@@ -400,22 +401,8 @@ public final class PinscopeCli {
         return ReportJson.expectations(exps);
     }
 
-    /** "qemu×12 numa_maps×3 qemu×5": a schedule in runs. */
     static String runs(List<String> w) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < w.size()) {
-            int j = i;
-            while (j < w.size() && w.get(j).equals(w.get(i))) {
-                j++;
-            }
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(w.get(i)).append('×').append(j - i);
-            i = j;
-        }
-        return sb.length() == 0 ? "(initial state)" : sb.toString();
+        return ScheduleText.runs(w);
     }
 
     private void printReport(ExplorationReport r) {

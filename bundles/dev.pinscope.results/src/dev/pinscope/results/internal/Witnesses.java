@@ -3,6 +3,7 @@ package dev.pinscope.results.internal;
 import dev.pinscope.engine.Run;
 import dev.pinscope.engine.Simulation;
 import dev.pinscope.engine.StepRecord;
+import dev.pinscope.engine.report.ScheduleText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,20 +14,7 @@ public final class Witnesses {
 
     /** "qemu×12 numa_maps×3 qemu×5": a schedule in runs. */
     public static String runs(List<String> w) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < w.size()) {
-            int j = i;
-            while (j < w.size() && w.get(j).equals(w.get(i))) {
-                j++;
-            }
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(w.get(i)).append('×').append(j - i);
-            i = j;
-        }
-        return sb.length() == 0 ? "(initial state)" : sb.toString();
+        return ScheduleText.runs(w);
     }
 
     /**
