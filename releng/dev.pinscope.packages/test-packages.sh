@@ -81,6 +81,11 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
     out=$("${clean_env[@]}" "$app/bin/pinscope" validate "$work/no-such.pinscope" 2>&1); rc=$?
     set -e
     [ $rc -eq 2 ] || fail "pinscope validate on a missing file exited $rc, expected 2: $out"
+    set +e
+    err=$("${clean_env[@]}" "$app/bin/pinscope" validate "$work/no-such.pinscope" 2>&1 >/dev/null)
+    set -e
+    [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "pinscope: "* ]] ||
+        fail "a failing CLI call must print exactly one 'pinscope: ...' line on stderr, got: $err"
     say "CLI: validate $(basename "$example") -> 0, missing file -> 2"
 else
     fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"

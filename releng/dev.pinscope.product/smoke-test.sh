@@ -33,6 +33,20 @@ for old in /usr/lib/jvm/java-17-openjdk-amd64/bin/java; do
     echo "smoke: old Java refused with: $msg"
 done
 
+# The headless CLI through the same script: an example validates (exit 0); a missing file gives exit 2
+# and exactly one "pinscope: ..." line on stderr.
+example=$(ls "$app"/plugins/dev.pinscope.model_*.jar | head -n 1)
+(cd "$work" && unzip -q -o "$example" 'examples/02-numa-maps-split-w1.pinscope')
+"$app/pinscope" validate "$work/examples/02-numa-maps-split-w1.pinscope" >/dev/null ||
+    fail "pinscope validate on a shipped example failed"
+set +e
+err=$("$app/pinscope" validate "$work/no-such.pinscope" 2>&1 >/dev/null); rc=$?
+set -e
+[ $rc -eq 2 ] || fail "pinscope validate on a missing file exited $rc, expected 2"
+[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "pinscope: "* ]] ||
+    fail "a failing CLI call must print exactly one 'pinscope: ...' line on stderr, got: $err"
+echo "smoke: CLI validate -> 0 on an example, missing file -> 2 with: $err"
+
 ws="$work/workspace"
 "$app/pinscope" -data "$ws" > "$work/stdout.log" 2>&1 &
 pid=$!

@@ -25,6 +25,9 @@ public final class Main {
     /** The CLI explores deep state graphs recursively; give its thread the stack the script gives it. */
     static final long CLI_STACK = 8L << 20;
 
+    /** Held so the level set on it is not lost when the logger would otherwise be collected. */
+    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+
     private Main() {
     }
 
@@ -41,6 +44,8 @@ public final class Main {
             return;
         }
         if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
+            // SPI Fly logs every provider it registers at INFO on stderr; the CLI promises one line there
+            SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
             List<String> cli = new ArrayList<>(List.of("-application", CLI_APPLICATION, "-data", "@none", "-nosplash"));
             cli.addAll(List.of(args));
             System.setProperty("eclipse.ignoreApp", "false");
