@@ -67,4 +67,16 @@ public class ScenarioActionBarContributor extends ActionBarContributor {
         diagram.add(getAction(ScenarioEditor.VALIDATE));
         menu.insertAfter(IWorkbenchActionConstants.M_EDIT, diagram);
     }
+
+    /**
+     * When a scenario fails to load, the workbench shows its error part in the editor's place and still
+     * hands it to this contributor; GEF's contributor assumes every editor has an action registry.
+     */
+    @Override
+    public void setActiveEditor(org.eclipse.ui.IEditorPart editor) {
+        if (editor != null && editor.getAdapter(org.eclipse.gef.ui.actions.ActionRegistry.class) == null) {
+            return;
+        }
+        super.setActiveEditor(editor);
+    }
 }

@@ -108,6 +108,9 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         long t0 = System.nanoTime();
         LoadResult loaded = ScenarioDocument.load(input);
         if (!loaded.ok()) {
+            // The workbench still disposes a part whose init failed; GEF's dispose reaches for the site,
+            // so give it one before reporting the problem.
+            setSite(site);
             throw new PartInitException(loaded.firstProblem());
         }
         document = ScenarioDocument.of(input);
