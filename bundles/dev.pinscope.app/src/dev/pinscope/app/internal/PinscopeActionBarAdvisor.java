@@ -22,8 +22,11 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
 
     /** The id Eclipse Debug contributes its launch actions to. */
     public static final String M_RUN = "org.eclipse.ui.run";
+    /** File › New ▸. */
+    public static final String NEW_MENU = "new";
+    /** File › Recent Files ▸. */
+    public static final String RECENT_MENU = "recentFiles";
 
-    private IWorkbenchAction newWizard;
     private OpenFileAction openFile;
     private IWorkbenchAction save;
     private IWorkbenchAction saveAs;
@@ -49,7 +52,8 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
 
     @Override
     protected void makeActions(IWorkbenchWindow window) {
-        newWizard = register(ActionFactory.NEW.create(window));
+        // Ctrl+N (the "Other…" of File › New) has to be a registered action to keep its key binding
+        register(ActionFactory.NEW.create(window));
         openFile = new OpenFileAction(window);
         register(openFile);
         save = register(ActionFactory.SAVE.create(window));
@@ -83,7 +87,10 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
-        file.add(newWizard);
+        // File › New ▸ lists the perspective's new-wizard shortcuts (Pinscope Scenario), then Other… (Ctrl+N)
+        MenuManager newMenu = new MenuManager("&New", NEW_MENU);
+        newMenu.add(ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(window));
+        file.add(newMenu);
         file.add(openFile);
         file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
         file.add(new Separator());
@@ -94,8 +101,12 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         file.add(saveAs);
         file.add(revert);
         file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
-        file.add(ContributionItemFactory.REOPEN_EDITORS.create(window));
-        file.add(new GroupMarker(IWorkbenchActionConstants.MRU));
+        // the recently opened files are a dynamic list; in a submenu of their own they can never push out or
+        // replace Exit (in the File menu itself the e4 renderer once dropped Exit behind "Clear History")
+        MenuManager recent = new MenuManager("Recent &Files", RECENT_MENU);
+        recent.add(ContributionItemFactory.REOPEN_EDITORS.create(window));
+        recent.add(new GroupMarker(IWorkbenchActionConstants.MRU));
+        file.add(recent);
         file.add(new Separator());
         file.add(quit);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));

@@ -35,6 +35,11 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    public void preStartup() {
+        IdeLeftovers.removeActionSets();
+    }
+
+    @Override
     public String getInitialWindowPerspectiveId() {
         return DesignPerspective.ID;
     }
@@ -51,7 +56,7 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     /** The example a first start shows: the race the patch is about (numa_maps splits a PUD in W1). */
-    static final String WELCOME_EXAMPLE = "02-numa-maps-split-w1";
+    static final String WELCOME_EXAMPLE = dev.pinscope.diagram.internal.wizards.ExamplesMenu.REPORTED_BUG;
 
     /** A first start shows a shipped example (read-only) rather than an empty editor area. */
     private void openSampleWhenEmpty() {

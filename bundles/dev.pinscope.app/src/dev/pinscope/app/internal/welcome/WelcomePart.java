@@ -19,6 +19,11 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.intro.IIntroSite;
@@ -85,7 +90,7 @@ public class WelcomePart extends IntroPart {
             data.widthHint = 220;
             data.heightHint = 44;
             button.setLayoutData(data);
-            button.addListener(SWT.Selection, e -> action.run(window()));
+            button.addListener(SWT.Selection, e -> runAndStepAside(action));
             buttons.add(button);
             Label description = new Label(root, SWT.WRAP);
             wideOnly.add(description);
@@ -99,6 +104,47 @@ public class WelcomePart extends IntroPart {
         if (filesOnCommandLine()) {
             // `pinscope FILE` on a first start: the file matters more than the welcome, keep it aside
             root.getDisplay().asyncExec(() -> PlatformUI.getWorkbench().getIntroManager().setIntroStandby(this, true));
+        }
+    }
+
+    /**
+     * Runs {@code action}; when it opened an editor (or brought one to the front) the full-window Welcome page goes
+     * to standby beside the editors, otherwise the editor would open hidden behind it.
+     */
+    void runAndStepAside(WelcomeAction action) {
+        IWorkbenchWindow window = window();
+        IWorkbenchPage page = window.getActivePage();
+        boolean[] editorShown = {false};
+        IPartListener2 watch = new IPartListener2() {
+            @Override
+            public void partOpened(IWorkbenchPartReference ref) {
+                editorShown[0] |= ref instanceof IEditorReference;
+            }
+
+            @Override
+            public void partActivated(IWorkbenchPartReference ref) {
+                editorShown[0] |= ref instanceof IEditorReference;
+            }
+
+            @Override
+            public void partBroughtToTop(IWorkbenchPartReference ref) {
+                editorShown[0] |= ref instanceof IEditorReference;
+            }
+        };
+        if (page != null) {
+            page.addPartListener(watch);
+        }
+        try {
+            action.run(window);
+        } finally {
+            if (page != null) {
+                page.removePartListener(watch);
+            }
+        }
+        if (editorShown[0] && page != null && page.getActiveEditor() != null) {
+            IEditorPart editor = page.getActiveEditor();
+            PlatformUI.getWorkbench().getIntroManager().setIntroStandby(this, true);
+            page.activate(editor);
         }
     }
 
