@@ -31,6 +31,11 @@ public final class Listing {
         }
     }
 
+    /** The listing of {@code policy} (the same one a simulation under it shows); e.g. to reopen it after a restart. */
+    public static Listing of(Policy policy) {
+        return dev.pinscope.engine.internal.Listings.of(policy);
+    }
+
     public Policy policy() {
         return policy;
     }

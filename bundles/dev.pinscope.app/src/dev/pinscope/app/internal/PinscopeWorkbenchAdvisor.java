@@ -20,6 +20,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.ide.IDE;
 
+import dev.pinscope.app.internal.restore.NotRestored;
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.internal.editor.ExampleEditorInput;
 import dev.pinscope.model.examples.Examples;
@@ -52,7 +53,16 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         openFilesFromCommandLine();
+        IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+        NotRestored.report(window == null ? null : window.getActivePage());
         openSampleWhenEmpty();
+    }
+
+    @Override
+    public boolean preShutdown() {
+        // the session is saved after this; note the editors it cannot keep so the next start can say so
+        NotRestored.remember(getWorkbenchConfigurer().getWorkbench());
+        return true;
     }
 
     /** The example a first start shows: the race the patch is about (numa_maps splits a PUD in W1). */

@@ -71,9 +71,20 @@ public final class ListingEditorInput extends PlatformObject implements IStorage
         return "listing " + listing.policy().name() + ".c";
     }
 
+    /** Saved in the session as its policy, so a restart reopens the listing (see {@link ListingInputFactory}). */
     @Override
     public IPersistableElement getPersistable() {
-        return null;
+        return new IPersistableElement() {
+            @Override
+            public String getFactoryId() {
+                return ListingInputFactory.ID;
+            }
+
+            @Override
+            public void saveState(org.eclipse.ui.IMemento memento) {
+                memento.putString(ListingInputFactory.POLICY, listing.policy().name());
+            }
+        };
     }
 
     @Override

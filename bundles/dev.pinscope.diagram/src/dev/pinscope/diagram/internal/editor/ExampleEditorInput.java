@@ -86,9 +86,20 @@ public class ExampleEditorInput extends PlatformObject implements IStorageEditor
         return example.fileName();
     }
 
+    /** Saved in the session as the example's id, so a restart reopens it read-only (see {@link ExampleInputFactory}). */
     @Override
     public IPersistableElement getPersistable() {
-        return null;
+        return new IPersistableElement() {
+            @Override
+            public String getFactoryId() {
+                return ExampleInputFactory.ID;
+            }
+
+            @Override
+            public void saveState(org.eclipse.ui.IMemento memento) {
+                memento.putString(ExampleInputFactory.EXAMPLE, example.id());
+            }
+        };
     }
 
     @Override
