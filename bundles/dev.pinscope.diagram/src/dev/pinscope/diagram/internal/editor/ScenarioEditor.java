@@ -84,7 +84,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
 
     private final ComposedAdapterFactory adapterFactory = EmfPropertySource.newAdapterFactory();
     private final BasicCommandStack emfStack = new BasicCommandStack();
-    private final AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(adapterFactory, emfStack);
+    private final AdapterFactoryEditingDomain domain = new dev.pinscope.diagram.internal.commands.LabelledEditingDomain(adapterFactory, emfStack);
     private final List<Runnable> validationListeners = new CopyOnWriteArrayList<>();
     private ScenarioDocument document;
     private Scenario scenario;
@@ -333,15 +333,26 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         dialog.setText("Save Scenario As");
         dialog.setFilterExtensions(new String[] {"*.pinscope"});
         dialog.setOverwrite(true);
-        String name = getEditorInput().getName();
-        dialog.setFileName(name.endsWith(".pinscope") ? name : name + ".pinscope");
+        dialog.setFileName(saveAsSuggestion());
         if (document != null && document.isFile() && document.file().getParent() != null) {
             dialog.setFilterPath(document.file().getParent().toString());
+        } else {
+            dialog.setFilterPath(System.getProperty("user.home"));
         }
         String chosen = dialog.open();
         if (chosen != null) {
             saveAs(Path.of(chosen.endsWith(".pinscope") ? chosen : chosen + ".pinscope"));
         }
+    }
+
+    /**
+     * The file name Save As proposes. A shipped example's copy says it is one ("02-numa-maps-split-w1
+     * (copy).pinscope"), so its editor can be told apart from the read-only example opened beside it.
+     */
+    public String saveAsSuggestion() {
+        String name = getEditorInput().getName();
+        String base = name.endsWith(".pinscope") ? name.substring(0, name.length() - ".pinscope".length()) : name;
+        return document != null && document.isFile() ? base + ".pinscope" : base + " (copy).pinscope";
     }
 
     /** Saves to {@code file} and makes it this editor's input. */
@@ -355,6 +366,9 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             scenario.eResource().setURI(org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()));
         }
         setInputWithNotify(input);
+        // setInputWithNotify bypasses setInput: the tab must name the new file (an example's copy says "(copy)")
+        setPartName(input.getName());
+        setTitleToolTip(input.getToolTipText());
         return true;
     }
 

@@ -1,0 +1,251 @@
+package dev.pinscope.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalEditPart;
+import org.eclipse.gef.RequestConstants;
+import org.eclipse.gef.commands.Command;
+import org.eclipse.gef.requests.ChangeBoundsRequest;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.properties.PropertySheet;
+import org.eclipse.ui.views.properties.PropertySheetEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pinscope.diagram.internal.editor.ScenarioEditor;
+import dev.pinscope.diagram.internal.wizards.ExamplesMenu;
+import dev.pinscope.model.examples.Examples;
+import dev.pinscope.model.scenario.Actor;
+import dev.pinscope.model.scenario.Pinner;
+import dev.pinscope.model.scenario.Vma;
+
+/**
+ * Editing as a user does it: a value typed in the Properties view, Ctrl+Z / Ctrl+Shift+Z pressed while the
+ * Properties view has the focus, the Edit menu naming each change, and what Save does to a shipped example.
+ */
+class EditingTest {
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    private static void drain() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // let the views follow the selection
+        }
+    }
+
+    @AfterEach
+    void closeEditors() {
+        page().closeAllEditors(false);
+        drain();
+    }
+
+    private static ScenarioEditor openExample(String id) {
+        ScenarioEditor editor = (ScenarioEditor) ExamplesMenu.open(Examples.find(id).orElseThrow());
+        drain();
+        return editor;
+    }
+
+    private static Pinner qemu(ScenarioEditor editor) {
+        for (Actor a : editor.getScenario().getActors()) {
+            if (a instanceof Pinner p && "qemu".equals(p.getName())) {
+                return p;
+            }
+        }
+        throw new AssertionError("example 02 has the pinner qemu");
+    }
+
+    /** The Edit menu's Undo and Redo items as shown (text before the accelerator). */
+    private static List<String> undoRedoLabels() {
+        Menu edit = MenusTest.topMenu("Edit").getMenu();
+        return MenusTest.items(edit).stream().map(MenusTest::label).filter(l -> l.startsWith("Undo") || l.startsWith("Redo")).toList();
+    }
+
+    /** Presses a key with modifiers through the display's event queue, as the keyboard would. */
+    private static void press(int modifiers, char key) {
+        Display display = Display.getCurrent();
+        int[] mods = {SWT.CTRL, SWT.SHIFT};
+        for (int m : mods) {
+            if ((modifiers & m) != 0) {
+                post(display, SWT.KeyDown, m, (char) 0);
+            }
+        }
+        post(display, SWT.KeyDown, key, key);
+        post(display, SWT.KeyUp, key, key);
+        for (int m : mods) {
+            if ((modifiers & m) != 0) {
+                post(display, SWT.KeyUp, m, (char) 0);
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            drain();
+            sleep(20);
+        }
+    }
+
+    private static void post(Display display, int type, int keyCode, char character) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = keyCode;
+        e.character = character;
+        assertTrue(display.post(e), "the key event was posted");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static TreeItem find(TreeItem[] items, String name) {
+        for (TreeItem item : items) {
+            if (item.getText(0).equals(name)) {
+                return item;
+            }
+            TreeItem inner = find(item.getItems(), name);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    private static void expandAll(TreeItem[] items) {
+        for (TreeItem item : items) {
+            item.setExpanded(true);
+            expandAll(item.getItems());
+        }
+    }
+
+    @Test
+    void ctrlZAndCtrlShiftZWorkWhileThePropertiesViewHasTheFocus() throws Exception {
+        ScenarioEditor editor = openExample(ExamplesMenu.REPORTED_BUG);
+        Pinner qemu = qemu(editor);
+        long before = qemu.getVaddr();
+        EditPart part = editor.partFor(qemu);
+        editor.viewer().setSelection(new StructuredSelection(part));
+        drain();
+        PropertySheet properties = (PropertySheet) page().showView(IPageLayout.ID_PROP_SHEET);
+        drain();
+        Tree tree = (Tree) properties.getCurrentPage().getControl();
+        expandAll(tree.getItems());
+        TreeItem vaddr = find(tree.getItems(), "Vaddr");
+        assertNotNull(vaddr, "Properties shows qemu's vaddr");
+
+        // type a new address into the vaddr cell and apply it, as the cell editor does on Enter
+        PropertySheetEntry entry = (PropertySheetEntry) vaddr.getData();
+        var cell = entry.getEditor(tree);
+        String moved = String.format("0x%x", before + 0x200000L);
+        cell.setValue(moved);
+        entry.applyEditorValue();
+        drain();
+        assertEquals(before + 0x200000L, qemu.getVaddr(), "the typed address is stored");
+        assertEquals(List.of("Undo Set vaddr of qemu", "Redo"), undoRedoLabels(), "Edit menu names the change");
+
+        page().activate(properties);
+        tree.setFocus();
+        drain();
+        var bounds = tree.getDisplay().map(tree, null, tree.getClientArea());
+        Event move = new Event();
+        move.type = SWT.MouseMove;
+        move.x = bounds.x + 20;
+        move.y = bounds.y + 10;
+        tree.getDisplay().post(move); // keyboard focus follows the pointer without a window manager
+        drain();
+        assertEquals(properties, page().getActivePart(), "Properties is the active part");
+
+        press(SWT.CTRL, 'z');
+        assertEquals(before, qemu.getVaddr(), "Ctrl+Z in Properties undid the change");
+        assertEquals(List.of("Undo", "Redo Set vaddr of qemu"), undoRedoLabels());
+
+        press(SWT.CTRL | SWT.SHIFT, 'z');
+        assertEquals(before + 0x200000L, qemu.getVaddr(), "Ctrl+Shift+Z in Properties redid it");
+        WorkbenchTest.screenshot(page().getWorkbenchWindow().getShell(), "undo-in-properties.png");
+    }
+
+    @Test
+    void everyUndoLabelNamesTheChange() {
+        ScenarioEditor editor = openExample(ExamplesMenu.REPORTED_BUG);
+        Vma bar0 = editor.getScenario().getAddressSpace().getVmas().get(0);
+        assertEquals("bar0", bar0.getName());
+        GraphicalEditPart part = (GraphicalEditPart) editor.partFor(bar0);
+        ChangeBoundsRequest drag = new ChangeBoundsRequest(RequestConstants.REQ_MOVE);
+        drag.setEditParts(part);
+        drag.setMoveDelta(new Point(200, 0));
+        drag.setLocation(part.getFigure().getBounds().getCenter().getTranslated(200, 0));
+        Command command = part.getCommand(drag);
+        assertNotNull(command, "bar0 can be dragged");
+        editor.getCommandStack().execute(command);
+        drain();
+        String undo = undoRedoLabels().get(0);
+        assertTrue(undo.startsWith("Undo Move bar0"), undo);
+    }
+
+    /**
+     * Save on a shipped example never writes it: it asks where to keep a copy (Save As), and the copy's name says
+     * it is one, so the read-only example and the copy opened beside it have different titles.
+     */
+    @Test
+    void saveOnAShippedExampleAsksWhereToKeepANamedCopy() throws Exception {
+        ScenarioEditor example = openExample(ExamplesMenu.REPORTED_BUG);
+        assertTrue(((org.eclipse.ui.IStorageEditorInput) example.getEditorInput()).getStorage().isReadOnly());
+        assertFalse(example.document().isFile(), "a shipped example has no file Save could write");
+        Pinner qemu = qemu(example);
+        example.domain().getCommandStack().execute(org.eclipse.emf.edit.command.SetCommand.create(example.domain(), qemu,
+                dev.pinscope.model.scenario.ScenarioPackage.Literals.PINNER__VADDR, qemu.getVaddr() + 0x1000));
+        drain();
+        assertTrue(example.isDirty());
+
+        // File › Save: a modal Save As dialog opens (our timer runs inside its event loop); Escape cancels it
+        Display display = Display.getCurrent();
+        boolean[] dialogWasOpen = {false};
+        boolean[] saveReturned = {false};
+        display.timerExec(1500, () -> {
+            dialogWasOpen[0] = !saveReturned[0];
+            try {
+                new ProcessBuilder("xdotool", "key", "Escape").inheritIO().start().waitFor();
+            } catch (Exception e) {
+                throw new IllegalStateException("xdotool is needed to close the native Save As dialog", e);
+            }
+        });
+        example.doSave(new org.eclipse.core.runtime.NullProgressMonitor());
+        saveReturned[0] = true;
+        drain();
+        assertTrue(dialogWasOpen[0], "Save on a read-only example opened the Save As dialog");
+        assertTrue(example.isDirty(), "nothing was saved when Save As was cancelled");
+
+        assertEquals("02-numa-maps-split-w1 (copy).pinscope", example.saveAsSuggestion());
+        Path folder = Files.createTempDirectory("pinscope-copy");
+        assertTrue(example.saveAs(folder.resolve(example.saveAsSuggestion())));
+        drain();
+        assertEquals("02-numa-maps-split-w1 (copy).pinscope", example.getTitle());
+        assertFalse(example.isDirty());
+        ScenarioEditor again = openExample(ExamplesMenu.REPORTED_BUG);
+        assertNotEquals(example, again, "the shipped example opens read-only beside the copy");
+        assertEquals("02-numa-maps-split-w1.pinscope", again.getTitle());
+        assertEquals(2, page().getEditorReferences().length);
+    }
+}
