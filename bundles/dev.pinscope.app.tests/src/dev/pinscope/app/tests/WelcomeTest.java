@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPersistableElement;
@@ -83,6 +84,106 @@ class WelcomeTest {
             intro.closeIntro(part);
         }
         assertEquals(null, intro.getIntro(), "the Welcome page closes");
+    }
+
+    /**
+     * The user's path: Welcome (full window) › Open an example › the picker lists the examples numbered, in Help ›
+     * Examples' order with the reported bug first and marked › OK. The example opens read-only in the scenario
+     * editor, which is visible (Welcome steps aside), and picking it again does not open a second editor.
+     */
+    @Test
+    void openAnExampleFromTheWelcomePageShowsItsEditor() throws Exception {
+        IIntroManager intro = PlatformUI.getWorkbench().getIntroManager();
+        IWorkbenchPage page = window().getActivePage();
+        page.closeAllEditors(false);
+        IIntroPart part = intro.showIntro(window(), false);
+        try {
+            WelcomePart welcome = assertInstanceOf(WelcomePart.class, part);
+            drain();
+            assertFalse(intro.isIntroStandby(part), "Welcome fills the window");
+            List<List<String>> pickerRows = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                pickerRows.add(pressAndPickFirst(welcome, WelcomeAction.OPEN_EXAMPLE));
+                IEditorPart editor = page.getActiveEditor();
+                assertNotNull(editor, "the example opened");
+                assertEquals("02-numa-maps-split-w1.pinscope", editor.getEditorInput().getName());
+                assertTrue(intro.getIntro() == null || intro.isIntroStandby(part), "Welcome stepped aside");
+                Control canvas = ((org.eclipse.gef.GraphicalViewer) editor.getAdapter(org.eclipse.gef.GraphicalViewer.class)).getControl();
+                assertTrue(canvas.isVisible() && canvas.getSize().x > 200 && canvas.getSize().y > 150,
+                        "the example's diagram is visible: " + canvas.getSize());
+                if (round == 0) {
+                    WorkbenchTest.screenshot(window().getShell(), "welcome-example-opened.png");
+                    intro.setIntroStandby(part, false); // back to the full Welcome page for the second pick
+                    drain();
+                }
+            }
+            assertEquals(1, page.getEditorReferences().length, "picking the same example again keeps one editor");
+            List<String> rows = pickerRows.get(0);
+            List<String> menu = dev.pinscope.diagram.internal.wizards.ExamplesMenu.entries().stream()
+                    .map(dev.pinscope.diagram.internal.wizards.ExamplesMenu.Entry::label).toList();
+            assertEquals(menu, rows, "the picker lists what Help › Examples lists, in its order");
+            assertTrue(rows.get(0).startsWith("02 ") && rows.get(0).endsWith("(the reported bug)"), rows.get(0));
+            assertTrue(rows.get(1).startsWith("01 ") && rows.get(2).startsWith("03 "), rows.toString());
+            assertTrue(rows.stream().allMatch(r -> r.matches("\\d\\d  .*")), "every row is numbered: " + rows);
+            assertEquals(menuItems("Examples"), rows.stream().map(r -> r.replace("&", "")).toList(), "Help › Examples shows the same rows");
+        } finally {
+            intro.closeIntro(part);
+            page.closeAllEditors(false);
+        }
+    }
+
+    /** Presses the Welcome button of {@code action}; in the dialog that opens reads the list and presses OK. */
+    private static List<String> pressAndPickFirst(WelcomePart welcome, WelcomeAction action) {
+        Button button = welcome.actionButtons().stream().filter(b -> b.getText().equals(action.label())).findFirst().orElseThrow();
+        List<String> rows = new ArrayList<>();
+        Display display = Display.getCurrent();
+        Runnable pick = new Runnable() {
+            int tries;
+
+            @Override
+            public void run() {
+                org.eclipse.swt.widgets.Shell dialog = display.getActiveShell();
+                if (dialog == null || !WelcomeAction.PICKER_TITLE.equals(dialog.getText())) {
+                    if (tries++ < 100) {
+                        display.timerExec(50, this);
+                    }
+                    return;
+                }
+                org.eclipse.swt.widgets.Table table = find(dialog, org.eclipse.swt.widgets.Table.class);
+                for (org.eclipse.swt.widgets.TableItem item : table.getItems()) {
+                    rows.add(item.getText());
+                }
+                WorkbenchTest.screenshotQuietly(window().getShell(), "welcome-example-picker.png");
+                Button ok = (Button) dialog.getDefaultButton();
+                ok.notifyListeners(SWT.Selection, new Event());
+            }
+        };
+        display.timerExec(50, pick);
+        button.notifyListeners(SWT.Selection, new Event());
+        drain();
+        assertFalse(rows.isEmpty(), "the example picker opened and listed examples");
+        return rows;
+    }
+
+    static <T> T find(org.eclipse.swt.widgets.Control c, Class<T> type) {
+        if (type.isInstance(c)) {
+            return type.cast(c);
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                T t = find(child, type);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The items of Help › {@code submenu} as drawn. */
+    private static List<String> menuItems(String submenu) {
+        Menu help = MenusTest.topMenu("Help").getMenu();
+        return MenusTest.items(MenusTest.subMenu(help, submenu));
     }
 
     @Test

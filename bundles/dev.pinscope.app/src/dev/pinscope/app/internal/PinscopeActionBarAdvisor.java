@@ -2,6 +2,7 @@ package dev.pinscope.app.internal;
 
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.debug.ui.actions.OpenLaunchDialogAction;
+import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -76,6 +77,32 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         register(about);
     }
 
+    /**
+     * Run › Run/Debug Configurations… for perspectives without Eclipse Debug's launch action set; where that set is
+     * shown (it brings the same two items) this one hides, so the Run menu never lists them twice.
+     */
+    private static final class UnlessLaunchActionSet extends ActionContributionItem {
+        private static final String LAUNCH_ACTION_SET = "org.eclipse.debug.ui.launchActionSet";
+        private final IWorkbenchWindow window;
+
+        UnlessLaunchActionSet(org.eclipse.jface.action.IAction action, IWorkbenchWindow window) {
+            super(action);
+            this.window = window;
+        }
+
+        @Override
+        public boolean isVisible() {
+            if (window.getActivePage() instanceof org.eclipse.ui.internal.WorkbenchPage page) {
+                for (var set : page.getActionSets()) {
+                    if (LAUNCH_ACTION_SET.equals(set.getId())) {
+                        return false;
+                    }
+                }
+            }
+            return super.isVisible();
+        }
+    }
+
     private IWorkbenchAction register(IWorkbenchAction action) {
         super.register(action);
         return action;
@@ -139,8 +166,8 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         run.add(new Separator("runGroup"));
         run.add(new Separator("debugGroup"));
         run.add(new Separator("emptyLaunchGroup"));
-        run.add(new OpenLaunchDialogAction(IDebugUIConstants.ID_RUN_LAUNCH_GROUP));
-        run.add(new OpenLaunchDialogAction(IDebugUIConstants.ID_DEBUG_LAUNCH_GROUP));
+        run.add(new UnlessLaunchActionSet(new OpenLaunchDialogAction(IDebugUIConstants.ID_RUN_LAUNCH_GROUP), window));
+        run.add(new UnlessLaunchActionSet(new OpenLaunchDialogAction(IDebugUIConstants.ID_DEBUG_LAUNCH_GROUP), window));
         run.add(new Separator("breakpointGroup"));
         run.add(new Separator("lineBreakpointGroup"));
         run.add(new Separator("emptyBreakpointGroup"));
