@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -105,7 +103,7 @@ class MenusTest {
     }
 
     /** Runs {@code check} in every Pinscope perspective with a scenario editor, then a text editor, active. */
-    private static void inEveryPerspective(java.util.function.BiConsumer<String, IWorkbenchPage> check) throws Exception {
+    static void inEveryPerspective(java.util.function.BiConsumer<String, IWorkbenchPage> check) throws Exception {
         IWorkbenchPage page = window().getActivePage();
         Path text = Files.createTempFile("pinscope-notes", ".txt");
         Files.writeString(text, "notes\n");
@@ -147,6 +145,34 @@ class MenusTest {
         });
     }
 
+    /** Opens File with a real click (xdotool), as a user would, and keeps a screenshot of what drops down. */
+    @Test
+    void fileMenuOpensOnAClickAndIsPhotographed() throws Exception {
+        org.eclipse.swt.widgets.Shell shell = window().getShell();
+        shell.forceActive();
+        drain();
+        var bounds = shell.getBounds();
+        Display display = Display.getCurrent();
+        boolean[] shown = {false};
+        topMenu("File").getMenu().addListener(SWT.Show, e -> shown[0] = true);
+        new ProcessBuilder("xdotool", "mousemove", String.valueOf(bounds.x + 18), String.valueOf(bounds.y + 12), "click", "1")
+                .inheritIO().start().waitFor();
+        long end = System.currentTimeMillis() + 5000;
+        while (!shown[0] && System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(20);
+            }
+        }
+        for (int i = 0; i < 25; i++) {
+            drain();
+            Thread.sleep(20);
+        }
+        assertTrue(shown[0], "a click on File opens the menu");
+        WorkbenchTest.screenshot(shell, "file-menu.png");
+        new ProcessBuilder("xdotool", "key", "Escape").inheritIO().start().waitFor();
+        drain();
+    }
+
     @Test
     void noMenuOfTheMenuBarRepeatsAnItemOrShowsAnIdeLeftover() throws Exception {
         inEveryPerspective((where, page) -> {
@@ -161,49 +187,6 @@ class MenusTest {
                 }
             }
         });
-    }
-
-    /**
-     * The main tool bar of every perspective, as drawn: each visible button's command (or action) and tool tip.
-     * Two buttons doing the same thing — the same command, the same tool tip, or the platform's generic Run/Debug
-     * launch buttons beside Pinscope's own Debug/Run Scenario buttons — are a duplicate.
-     */
-    @Test
-    void noPerspectiveToolBarShowsTheSameActionTwice() throws Exception {
-        StringBuilder report = new StringBuilder();
-        inEveryPerspective((where, page) -> {
-            Map<String, String> shown = new LinkedHashMap<>();
-            List<String> problems = new ArrayList<>();
-            for (ToolItem item : mainToolItems()) {
-                String tip = item.getToolTipText() == null ? "" : item.getToolTipText().replaceAll("\\s*\\(.*", "").strip();
-                String id = commandOf(item);
-                report.append(where).append(": ").append(id).append(" | ").append(item.getToolTipText()).append('\n');
-                for (String key : new String[] {"command " + id, "tool tip " + tip}) {
-                    if (key.endsWith(" ") || key.endsWith(" null")) {
-                        continue;
-                    }
-                    if (shown.containsKey(key)) {
-                        problems.add(key + " twice");
-                    }
-                    shown.put(key, tip);
-                }
-                for (String leftover : LEFTOVERS) {
-                    if (tip.startsWith(leftover)) {
-                        problems.add("IDE leftover " + tip);
-                    }
-                }
-            }
-            boolean pinscopeLaunch = shown.keySet().stream().anyMatch(k -> k.startsWith("command dev.pinscope.debug."));
-            boolean genericLaunch = shown.keySet().stream().anyMatch(k -> k.startsWith("command org.eclipse.debug.internal.ui.actions.")
-                    && (k.contains("DebugDropDown") || k.contains("RunDropDown")));
-            if (pinscopeLaunch && genericLaunch) {
-                problems.add("the platform's Run/Debug buttons beside Pinscope's Debug/Run Scenario buttons");
-            }
-            assertEquals(List.of(), problems, where + " tool bar: " + shown.keySet());
-        });
-        Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots"), "toolbars.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
     }
 
     private static List<String> duplicates(List<String> items) {
