@@ -44,6 +44,7 @@ public final class PinscopeCli {
             "       pinscope explore FILE [--policy P|all] [--max-states N] [--max-steps N] [--no-por]",
             "       pinscope compare FILE [--max-states N] [--max-steps N]",
             "       pinscope validate FILE",
+            ImportCommand.USAGE,
             "common options: --json (one JSON object on stdout), --junit FILE (one test case per expectation)",
             "policies: PRE_PATCH PATCH_V1 BOUNDED GUP_STYLE GUP_STYLE_DROP_LOCK ENOENT",
             "exit: 0 all expectations hold, 1 an expectation failed, 2 bad input or usage");
@@ -86,6 +87,9 @@ public final class PinscopeCli {
             return 0;
         }
         try {
+            if (args.length > 0 && args[0].equals("import")) {
+                return new ImportCommand(out).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            }
             Opts o = parse(args);
             return switch (o.cmd) {
                 case "validate" -> validate(o);
