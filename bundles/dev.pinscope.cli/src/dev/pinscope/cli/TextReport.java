@@ -20,10 +20,13 @@ final class TextReport {
         out.printf("Policy:   %s (%s)%n", r.policy(), r.policy().letter());
         out.printf("Explored %,d states, %,d transitions in %.2f s — %s%n", r.states(), r.transitions(), r.seconds(),
                 r.complete() ? "complete" : "PARTIAL: " + r.partialReason());
-        out.printf("%-10s %-8s %10s %8s  %s%n", "Pinner", "Result", "Pinned", "Count", "Shortest witness");
+        // Steps: length of the shortest witness; Return states: distinct explored states in which the pinner's next
+        // step returns this result (JSON "count"). Neither is a probability.
+        out.printf("%-10s %-8s %10s %6s %13s  %s%n", "Pinner", "Result", "Pinned", "Steps", "Return states",
+                "Shortest witness");
         for (var e : r.results()) {
-            out.printf("%-10s %-8s %10d %8d  %s%n", e.actor(), e.result(), e.pinnedPages(), e.count(),
-                    ScheduleText.runs(e.witness()));
+            out.printf("%-10s %-8s %10d %6d %,13d  %s%n", e.actor(), e.result(), e.pinnedPages(), e.witness().size(),
+                    e.count(), ScheduleText.runs(e.witness()));
         }
         if (r.results().isEmpty()) {
             out.println("  (no pinner returned in the explored states)");

@@ -122,7 +122,7 @@ class CancelTest {
         // the partial policy is kept, with its results and the bound marker
         boolean bound = false;
         for (TreeItem r : Fixture.rowsOfKind(v, "BOUND REACHED")) {
-            bound |= r.getText(5).contains("cancelled");
+            bound |= r.getText(6).contains("cancelled");
         }
         assertTrue(bound, "a BOUND REACHED row says cancelled");
         assertTrue(v.shown().comparison().reports().size() >= 1);

@@ -35,7 +35,7 @@ class CompareTest {
         Fixture.reset();
     }
 
-    /** The CLI's results as Results view rows: policy label, pinner, result, pinned pages, count. */
+    /** The CLI's results as Results view rows: policy label, pinner, result, pinned pages, shortest run, return states. */
     @SuppressWarnings("unchecked")
     static List<List<String>> expectedRows(Map<String, Object> json) {
         List<List<String>> rows = new ArrayList<>();
@@ -45,7 +45,7 @@ class CompareTest {
             boolean ok = r.get("result").equals("OK");
             rows.add(List.of(p.name() + " (" + p.letter() + ")", (String) r.get("actor"),
                     ok ? "OK" : "-" + r.get("result"), ok ? String.valueOf(r.get("pinnedPages")) : "-",
-                    String.valueOf(r.get("count"))));
+                    ((List<?>) r.get("witness")).size() + " steps", String.format(java.util.Locale.ROOT, "%,d", ((Number) r.get("count")).longValue())));
         }
         return rows;
     }
@@ -63,8 +63,9 @@ class CompareTest {
         assertEquals(expectedRows(cli), rows);
         assertEquals(Policy.values().length, v.tree().getItems().length - 1, "a node per policy + expectations");
         // §10 row 2: only the pre-patch kernel can fail, with -EINVAL
-        assertTrue(rows.contains(List.of("PRE_PATCH (a)", "qemu", "-EINVAL", "-", rows.stream()
-                .filter(r -> r.get(0).startsWith("PRE_PATCH") && r.get(2).equals("-EINVAL")).findFirst().get().get(4))));
+        List<String> einval = rows.stream().filter(r -> r.get(0).startsWith("PRE_PATCH") && r.get(2).equals("-EINVAL"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("PRE_PATCH (a)", "qemu", "-EINVAL", "-"), einval.subList(0, 4));
         assertTrue(rows.stream().filter(r -> !r.get(0).startsWith("PRE_PATCH")).allMatch(r -> r.get(2).equals("OK")));
         assertEquals(((List<Object>) cli.get("livelocks")).size(), Fixture.rowsOfKind(v, "LIVELOCK").size());
         assertEquals(((List<Object>) cli.get("violations")).size(), Fixture.rowsOfKind(v, "VIOLATION").size());
@@ -115,7 +116,7 @@ class CompareTest {
         // §10 row 4 under the v1 patch: the pinner can retry forever
         List<TreeItem> live = Fixture.rowsOfKind(v, "LIVELOCK");
         assertEquals(1, live.size());
-        assertTrue(live.get(0).getText(5).contains("stem") && live.get(0).getText(5).contains("loop"));
+        assertTrue(live.get(0).getText(6).contains("stem") && live.get(0).getText(6).contains("loop"));
     }
 
     @Test

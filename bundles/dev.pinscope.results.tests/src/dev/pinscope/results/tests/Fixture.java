@@ -116,13 +116,13 @@ final class Fixture {
         return v;
     }
 
-    /** Result rows as the view shows them: policy label, pinner, result, pinned pages, count. */
+    /** Result rows as the view shows them: policy label, pinner, result, pinned pages, shortest run, return states. */
     static List<List<String>> resultRows(ResultsView v) {
         List<List<String>> rows = new ArrayList<>();
         for (TreeItem policy : v.tree().getItems()) {
             for (TreeItem r : policy.getItems()) {
                 if (r.getText(0).equals("result")) {
-                    rows.add(List.of(policy.getText(0), r.getText(1), r.getText(2), r.getText(3), r.getText(4)));
+                    rows.add(List.of(policy.getText(0), r.getText(1), r.getText(2), r.getText(3), r.getText(4), r.getText(5)));
                 }
             }
         }

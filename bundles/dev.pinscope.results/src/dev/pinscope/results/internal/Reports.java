@@ -127,7 +127,8 @@ public final class Reports {
                 sb.append("-".repeat(total - 2)).append('\n');
             }
         }
-        sb.append("\nCells are the number of explored states from which the pinner's final step returns that result.\n");
+        sb.append("\nCells are return states: distinct explored states in which the pinner's next step returns that result"
+                + " (not a probability).\n");
         appendLassos(sb, c, "");
         appendExpectations(sb, c.expectations(), "");
         return sb.toString();
@@ -277,7 +278,7 @@ public final class Reports {
             for (ResultEntry e : pe.getValue().results()) {
                 sb.append("<h3>").append(esc(pe.getKey().name())).append(": ").append(esc(e.actor())).append(" → ")
                         .append(esc(resultText(e))).append(" <small>(").append(e.witness().size())
-                        .append(" steps, reached from ").append(e.count()).append(" states)</small></h3>\n<ol>");
+                        .append(" steps; returned from ").append(e.count()).append(" distinct states)</small></h3>\n<ol>");
                 for (String s : Witnesses.steps(sim, e.witness())) {
                     sb.append("<li>").append(esc(s)).append("</li>");
                 }
@@ -319,20 +320,52 @@ public final class Reports {
         return sb.toString();
     }
 
-    /** One horizontal bar per policy, split by the shares of its results' counts. */
+    /**
+     * One horizontal bar per policy, one segment per outcome, sized by the distinct explored states that decide
+     * it: for a result the states from which the pinner's next step returns it, for a livelock or a starvation
+     * the states of the loop the pinner never leaves. So a policy that can livelock never shows a full "OK" bar.
+     * Sizes compare outcomes of one policy; they are not probabilities.
+     */
     public static List<Share> shares(ExplorationReport r) {
-        long total = 0;
-        for (ResultEntry e : r.results()) {
-            total += e.count();
-        }
         List<Share> out = new ArrayList<>();
         for (ResultEntry e : r.results()) {
-            out.add(new Share(e.actor(), e.result(), total == 0 ? 0 : e.count() / (double) total));
+            out.add(new Share(e.actor(), e.result(), resultCellText(e.result()), e.count()));
         }
-        return out;
+        for (Lasso l : r.livelocks()) {
+            out.add(new Share(l.actor(), null, "\u221e LIVELOCK", Math.max(1, l.loop().size())));
+        }
+        for (Lasso l : r.starvations()) {
+            out.add(new Share(l.actor(), null, "\u221e starved", Math.max(1, l.loop().size())));
+        }
+        double total = out.stream().mapToDouble(Share::states).sum();
+        return out.stream().map(s -> s.withFraction(total == 0 ? 0 : s.states() / total)).toList();
     }
 
-    public record Share(String actor, Errno result, double fraction) {
+    private static String resultCellText(Errno e) {
+        return e == Errno.OK ? "OK" : e.name();
+    }
+
+    /**
+     * A segment of a policy's bar: a result of {@code actor} (result non-null) or a loop it never leaves
+     * (result null, drawn hatched red); {@code states} the distinct states behind it, {@code fraction} its width.
+     */
+    public record Share(String actor, Errno result, String label, double states, double fraction) {
+        Share(String actor, Errno result, String label, double states) {
+            this(actor, result, label, states, 0);
+        }
+
+        Share withFraction(double f) {
+            return new Share(actor, result, label, states, f);
+        }
+
+        public boolean forever() {
+            return result == null;
+        }
+
+        public String describe() {
+            return actor + " " + (forever() ? label.substring(2) + ": a loop of " + (long) states + " states it never leaves"
+                    : label + " from " + (long) states + " states");
+        }
     }
 
     static String svgChart(Comparison c) {
@@ -342,7 +375,10 @@ public final class Reports {
         int h = rowH * c.reports().size() + 34;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelW + barW + 140)
-                .append("\" height=\"").append(h).append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+                .append("\" height=\"").append(h).append("\" font-family=\"sans-serif\" font-size=\"12\">\n")
+                .append("<defs><pattern id=\"forever\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"")
+                .append(" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffebee\"/>")
+                .append("<rect width=\"2\" height=\"6\" fill=\"#e57373\"/></pattern></defs>\n");
         int y = 4;
         Set<Errno> legend = new LinkedHashSet<>();
         for (var pe : c.reports().entrySet()) {
@@ -351,19 +387,20 @@ public final class Reports {
             double x = labelW;
             for (Share s : shares(pe.getValue())) {
                 double w = s.fraction() * barW;
-                legend.add(s.result());
+                if (!s.forever()) {
+                    legend.add(s.result());
+                }
+                String fill = s.forever() ? "url(#forever)" : color(s.result());
                 sb.append(String.format(Locale.ROOT,
-                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"><title>%s %s %.0f%%</title></rect>",
-                        x, y, w, color(s.result()), esc(s.actor()), s.result(), s.fraction() * 100));
-                if (w > 8 * (s.result().name().length() + 5)) {
-                    sb.append(String.format(Locale.ROOT,
-                            "<text x=\"%.1f\" y=\"%d\" fill=\"#fff\">%s %.0f%%</text>", x + 4, y + 15, s.result(),
-                            s.fraction() * 100));
+                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"%s><title>%s</title></rect>",
+                        x, y, w, fill, s.forever() ? " stroke=\"#c62828\"" : "", esc(s.describe())));
+                if (w > 7 * (s.label().length() + 1)) {
+                    sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\">%s</text>", x + 4, y + 15,
+                            s.forever() ? "#b71c1c" : "#fff", esc(s.label())));
                 }
                 x += w;
             }
-            String tail = (pe.getValue().livelocks().isEmpty() ? "" : " ∞ livelock")
-                    + (pe.getValue().complete() ? "" : " (partial)");
+            String tail = pe.getValue().complete() ? "" : " (partial)";
             sb.append("<text x=\"").append(labelW + barW + 6).append("\" y=\"").append(y + 15)
                     .append("\" fill=\"#c62828\">").append(esc(tail.strip())).append("</text>\n");
             y += rowH;

@@ -1,6 +1,7 @@
 package dev.pinscope.results.internal;
 
 import dev.pinscope.diagram.IScenarioDiagram;
+import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.engine.CompileResult;
 import dev.pinscope.engine.Simulation;
 import dev.pinscope.engine.SimulationOptions;
@@ -61,8 +62,12 @@ import org.eclipse.ui.part.ViewPart;
  */
 public class ResultsView extends ViewPart {
 
+    /** The button (and view menu item) that keeps a shipped example's results with a copy of it. */
+    public static final String SAVE_COPY = "Save a Copy with Its Results\u2026";
+
     private Composite root;
     private Label status;
+    private Button saveCopy;
     private Label stale;
     private Composite progressBox;
     private ProgressBar progressBar;
@@ -107,8 +112,19 @@ public class ResultsView extends ViewPart {
         GridLayout gl = new GridLayout(1, false);
         gl.marginWidth = gl.marginHeight = 2;
         root.setLayout(gl);
-        status = new Label(root, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Composite head = new Composite(root, SWT.NONE);
+        head.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout hl = new GridLayout(2, false);
+        hl.marginWidth = hl.marginHeight = 0;
+        head.setLayout(hl);
+        status = new Label(head, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        // a shipped example has no file to keep results beside: offer a copy that has one
+        saveCopy = new Button(head, SWT.PUSH);
+        saveCopy.setText(SAVE_COPY);
+        saveCopy.setToolTipText("The example is read-only: save a copy of the scenario, with these results beside it");
+        saveCopy.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+        saveCopy.addListener(SWT.Selection, e -> saveCopyWithResults());
         stale = new Label(root, SWT.WRAP);
         stale.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         stale.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -135,12 +151,21 @@ public class ResultsView extends ViewPart {
         Tree t = tree.getTree();
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
-        int[] widths = { 190, 90, 110, 115, 70, 560 };
         for (int i = 0; i < Rows.COLUMNS.length; i++) {
-            TreeColumn c = new TreeColumn(t, i >= 3 && i <= 4 ? SWT.RIGHT : SWT.LEFT);
+            TreeColumn c = new TreeColumn(t, i >= 3 && i <= 5 ? SWT.RIGHT : SWT.LEFT);
             c.setText(Rows.COLUMNS[i]);
-            c.setWidth(widths[i]);
+            c.setToolTipText(Rows.COLUMN_TIPS[i]);
+            c.pack(); // at least as wide as its header at the current font
+            c.setWidth(Math.max(c.getWidth() + 8, new int[] { 190, 90, 110, 100, 100, 110, 420 }[i]));
         }
+        // the first column holds the policy labels under a tree indent: never cut "GUP_STYLE_DROP_LOCK (d')"
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);
+        int widest = 0;
+        for (Policy p : Policy.values()) {
+            widest = Math.max(widest, gc.stringExtent(Reports.policyLabel(p)).x);
+        }
+        gc.dispose();
+        t.getColumn(0).setWidth(Math.max(t.getColumn(0).getWidth(), widest + 48));
         tree.setContentProvider(new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
@@ -228,6 +253,12 @@ public class ResultsView extends ViewPart {
         export.add(exportAction("Diagram as SVG…", "*.svg", this::exportSvg));
         menu.add(copy);
         menu.add(export);
+        menu.add(new Action(SAVE_COPY) {
+            @Override
+            public void run() {
+                saveCopyWithResults();
+            }
+        });
 
         MenuManager ctx = new MenuManager();
         Action debug = new Action("Debug Witness") {
@@ -333,9 +364,12 @@ public class ResultsView extends ViewPart {
             Comparison c = r.comparison();
             status.setText(c.scenario() + " — " + (c.mode().equals("compare") ? "Compare Policies" : "Explore All Interleavings")
                     + ", " + Reports.status(c) + String.format(java.util.Locale.ROOT, " (%.2f s)", c.seconds())
-                    + (r.file() == null ? "  [not saved: the scenario has no file]" : ""));
+                    + (r.file() == null ? " — kept until Pinscope closes (a shipped example has no file)" : ""));
             status.setForeground(c.complete() ? null : root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
+        boolean offerCopy = r != null && r.file() == null && editor instanceof ScenarioEditor;
+        saveCopy.setVisible(offerCopy);
+        ((GridData) saveCopy.getLayoutData()).exclude = !offerCopy;
         boolean running = entry != null && entry.running() != null;
         progressBox.setVisible(running);
         ((GridData) progressBox.getLayoutData()).exclude = !running;
@@ -362,6 +396,48 @@ public class ResultsView extends ViewPart {
         ((GridData) stale.getLayoutData()).exclude = !isStale;
         stale.setVisible(isStale);
         root.layout(true, true);
+    }
+
+    /** Asks where to keep a copy of the shown example (its editor proposes "NAME (copy).pinscope") and saves. */
+    public void saveCopyWithResults() {
+        if (editor instanceof ScenarioEditor scenarioEditor) {
+            FileDialog fd = new FileDialog(root.getShell(), SWT.SAVE);
+            fd.setText("Save a Copy with Its Results");
+            fd.setFilterExtensions(new String[] { "*.pinscope" });
+            fd.setOverwrite(true);
+            fd.setFilterPath(System.getProperty("user.home"));
+            fd.setFileName(scenarioEditor.saveAsSuggestion());
+            String chosen = fd.open();
+            if (chosen != null) {
+                saveCopyWithResults(Path.of(chosen.endsWith(".pinscope") ? chosen : chosen + ".pinscope"));
+            }
+        }
+    }
+
+    /**
+     * Saves the shown scenario to {@code file} (the editor then edits that copy) and its results beside it as
+     * {@code file.pinscope.results.json}; false when there is nothing to save or the scenario could not be written.
+     */
+    public boolean saveCopyWithResults(Path file) {
+        ScenarioResults results = shown;
+        if (!(editor instanceof ScenarioEditor scenarioEditor) || results == null || !scenarioEditor.saveAs(file)) {
+            return false;
+        }
+        ScenarioResults kept = new ScenarioResults(file, results.scenarioName(), results.digest(), results.comparison());
+        try {
+            ResultsFiles.save(kept);
+        } catch (IOException e) {
+            MessageDialog.openError(root.getShell(), "Cannot save the results", file + ": " + e.getMessage());
+            return false;
+        }
+        key = ScenarioEditors.key(editor);
+        ResultsStore.get().putResults(key, kept);
+        refresh();
+        return true;
+    }
+
+    public Button saveCopyButton() {
+        return saveCopy;
     }
 
     public void cancelRunning() {

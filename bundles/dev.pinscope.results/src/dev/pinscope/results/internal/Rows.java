@@ -13,14 +13,22 @@ import java.util.Locale;
 
 /**
  * The Results view's tree: one node per policy with its results, lassos, violations, deadlocks and bound marker,
- * and one node with the expectations. Columns: finding, pinner, result, pinned pages, count, details.
+ * and one node with the expectations. Columns: finding, pinner, result, pinned pages, shortest run (steps), return
+ * states, details.
  */
 public final class Rows {
     private Rows() {
     }
 
-    public static final String[] COLUMNS = { "Policy / finding", "Pinner", "Result", "Pinned pages", "Count",
-            "Details" };
+    public static final String[] COLUMNS = { "Policy / finding", "Pinner", "Result", "Pinned pages", "Shortest run",
+            "Return states", "Details" };
+
+    /** What the two number columns mean, shown as their header tool tips (and in the help page). */
+    public static final String[] COLUMN_TIPS = { null, null, null, null,
+            "Steps of the shortest interleaving that ends in this result (its witness; double-click to debug it)",
+            "Distinct explored states in which the pinner's next step returns this result: how many different"
+                    + " situations lead to it (not a probability)",
+            null };
 
     public sealed interface Row permits PolicyRow, ResultRow, LassoRow, ViolationRow, DeadlockRow, BoundRow,
             ExpectationsRow, ExpectationRow {
@@ -39,7 +47,7 @@ public final class Rows {
     public record PolicyRow(Policy policy, ExplorationReport report, List<Row> children) implements Row {
         @Override
         public String[] cells() {
-            return new String[] { Reports.policyLabel(policy), "", "", "", "",
+            return new String[] { Reports.policyLabel(policy), "", "", "", "", "",
                     String.format(Locale.ROOT, "%,d states, %,d transitions, %.2f s — %s", report.states(),
                             report.transitions(), report.seconds(),
                             report.complete() ? "complete" : "PARTIAL: " + report.partialReason()) };
@@ -56,8 +64,8 @@ public final class Rows {
         public String[] cells() {
             return new String[] { "result", entry.actor(), resultCell(entry.result()),
                     entry.result() == Errno.OK ? String.valueOf(entry.pinnedPages()) : "-",
-                    String.valueOf(entry.count()),
-                    "shortest witness: " + entry.witness().size() + " steps — double-click to debug" };
+                    entry.witness().size() + " steps", String.format(Locale.ROOT, "%,d", entry.count()),
+                    "double-click to debug the shortest run" };
         }
     }
 
@@ -66,7 +74,7 @@ public final class Rows {
         public String[] cells() {
             boolean live = lasso.kind() == Lasso.Kind.LIVELOCK;
             return new String[] { live ? "LIVELOCK" : "starvation", lasso.actor(),
-                    live ? "never returns" : "waits for " + lasso.waitingFor(), "", "",
+                    live ? "never returns" : "waits for " + lasso.waitingFor(), "", "\u221e", "",
                     "lasso: stem " + lasso.stem().size() + " steps, loop " + lasso.loop().size()
                             + " steps repeated forever — double-click to debug" };
         }
@@ -80,7 +88,7 @@ public final class Rows {
     public record ViolationRow(Policy policy, ExplorationReport.Violation violation) implements Row {
         @Override
         public String[] cells() {
-            return new String[] { "VIOLATION", violation.actor(), violation.kind(), "", "",
+            return new String[] { "VIOLATION", violation.actor(), violation.kind(), "", "", "",
                     violation.description() + " — witness " + violation.witness().size() + " steps" };
         }
 
@@ -93,7 +101,7 @@ public final class Rows {
     public record DeadlockRow(Policy policy, ExplorationReport.Deadlock deadlock) implements Row {
         @Override
         public String[] cells() {
-            return new String[] { "DEADLOCK", "", "", "", "",
+            return new String[] { "DEADLOCK", "", "", "", "", "",
                     deadlock.description() + " — witness " + deadlock.witness().size() + " steps" };
         }
 
@@ -106,7 +114,7 @@ public final class Rows {
     public record BoundRow(Policy policy, String reason) implements Row {
         @Override
         public String[] cells() {
-            return new String[] { "BOUND REACHED", "", "", "", "",
+            return new String[] { "BOUND REACHED", "", "", "", "", "",
                     "partial: " + reason + " — more results may exist; no livelock proves nothing" };
         }
 
@@ -120,7 +128,7 @@ public final class Rows {
         @Override
         public String[] cells() {
             long failed = children.stream().filter(r -> r.alarming()).count();
-            return new String[] { "Expectations", "", "", "", "",
+            return new String[] { "Expectations", "", "", "", "", "",
                     (children.size() - failed) + " passed, " + failed + " failed" };
         }
 
@@ -133,7 +141,7 @@ public final class Rows {
     public record ExpectationRow(ExpectationResult e) implements Row {
         @Override
         public String[] cells() {
-            return new String[] { e.ok() ? "pass" : "FAIL", e.actor(), e.policy().name(), "", "",
+            return new String[] { e.ok() ? "pass" : "FAIL", e.actor(), e.policy().name(), "", "", "",
                     e.scope() + ": expected " + e.expected() + "; actual " + e.actual() };
         }
 
