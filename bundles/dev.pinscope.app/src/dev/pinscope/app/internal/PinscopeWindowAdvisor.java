@@ -31,5 +31,7 @@ public class PinscopeWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         EditorTitleUpdater.install(getWindowConfigurer().getWindow());
+        PartHelp.install(getWindowConfigurer().getWindow());
+        DropDownTooltips.install(getWindowConfigurer().getWindow().getShell().getDisplay());
     }
 }
