@@ -104,6 +104,23 @@ class EditingTest {
         }
     }
 
+    /** Without a window manager the shell must be raised and activated to get the keyboard. */
+    static void shellToFront(org.eclipse.swt.widgets.Shell shell) {
+        shell.forceActive();
+        shell.forceFocus();
+        drain();
+        var fc = shell.getDisplay().getFocusControl();
+        if (fc != null) {
+            var b = shell.getDisplay().map(fc.getParent(), null, fc.getBounds());
+            try {
+                new ProcessBuilder("xdotool", "mousemove", String.valueOf(b.x + 10), String.valueOf(b.y + 5)).start().waitFor();
+            } catch (Exception e) {
+                // the display's own pointer event below still applies
+            }
+        }
+        drain();
+    }
+
     private static void post(Display display, int type, int keyCode, char character) {
         Event e = new Event();
         e.type = type;
@@ -177,8 +194,14 @@ class EditingTest {
         drain();
         assertEquals(properties, page().getActivePart(), "Properties is the active part");
 
+        List<String> keys = new java.util.ArrayList<>();
+        org.eclipse.swt.widgets.Listener seen = e -> keys.add(e.widget + " " + e.keyCode + " mask " + e.stateMask);
+        tree.getDisplay().addFilter(SWT.KeyDown, seen);
+        shellToFront(tree.getShell());
         press(SWT.CTRL, 'z');
-        assertEquals(before, qemu.getVaddr(), "Ctrl+Z in Properties undid the change");
+        tree.getDisplay().removeFilter(SWT.KeyDown, seen);
+        assertEquals(before, qemu.getVaddr(), "Ctrl+Z in Properties undid the change; keys seen: " + keys
+                + "; focus " + tree.getDisplay().getFocusControl() + "; active part " + page().getActivePart().getTitle());
         assertEquals(List.of("Undo", "Redo Set vaddr of qemu"), undoRedoLabels());
 
         press(SWT.CTRL | SWT.SHIFT, 'z');

@@ -72,7 +72,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         selectAll = register(ActionFactory.SELECT_ALL.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         preferences = register(ActionFactory.PREFERENCES.create(window));
-        helpContents = register(ActionFactory.HELP_CONTENTS.create(window));
+        helpContents = register(new HelpContentsAction(window));
         about = new AboutAction(window);
         register(about);
     }

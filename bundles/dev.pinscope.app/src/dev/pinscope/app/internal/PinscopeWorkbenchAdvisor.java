@@ -56,6 +56,7 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         NotRestored.report(window == null ? null : window.getActivePage());
         openSampleWhenEmpty();
+        HelpWarmup.schedule(4000);
     }
 
     @Override

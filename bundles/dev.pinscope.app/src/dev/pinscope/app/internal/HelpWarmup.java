@@ -1,0 +1,60 @@
+package dev.pinscope.app.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+/**
+ * Help › Help Contents has to start the help server (Jetty and the help webapp) and build the table of contents
+ * before the first page can render; done on demand that is most of the wait. A low-priority background job does
+ * it a few seconds after start-up instead, and asks the server once for the pages Help Contents opens first, so
+ * the first Help Contents of a session is as quick as a later one.
+ */
+final class HelpWarmup {
+
+    /** The pages of the help window's first view: frame set, TOC and the guide's first page. */
+    static final String[] PAGES = {"index.jsp", "advanced/tocView.jsp", "topic/dev.pinscope.help/html/overview.html"};
+
+    private HelpWarmup() {
+    }
+
+    static void schedule(long delayMillis) {
+        Job job = Job.create("Preparing the user guide", monitor -> {
+            if (!org.eclipse.help.internal.base.BaseHelpSystem.ensureWebappRunning()) {
+                return Status.OK_STATUS; // help unavailable: Help Contents will say so itself
+            }
+            String base = "http://" + org.eclipse.help.internal.server.WebappManager.getHost() + ":"
+                    + org.eclipse.help.internal.server.WebappManager.getPort() + "/help/";
+            for (String page : PAGES) {
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                fetch(base + page);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+        job.schedule(delayMillis);
+    }
+
+    private static void fetch(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(5000);
+            c.setReadTimeout(20000);
+            try (InputStream in = c.getInputStream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            // a page that cannot be fetched now is simply served (and prepared) on demand later
+        }
+    }
+
+}
