@@ -71,6 +71,11 @@ public class ScenarioEditPart extends AbstractGraphicalEditPart {
         return root;
     }
 
+    /** The background: lanes, axis, legend. */
+    public LanesFigure lanesFigure() {
+        return lanes;
+    }
+
     @Override
     public IFigure getContentPane() {
         return content;
@@ -137,16 +142,30 @@ public class ScenarioEditPart extends AbstractGraphicalEditPart {
         }
     }
 
-    /** Recomputes the layout and refreshes every part, connection and decoration. */
+    /** Recomputes the layout and refreshes the parts, connections and decorations it changed. */
     public void relayout() {
+        long t0 = System.nanoTime();
         dirty = false;
         context.invalidateLayout();
+        context.layout();
+        long t1 = System.nanoTime();
         refresh();
+        int refreshed = 0;
         for (Object child : getChildren()) {
-            if (child instanceof ElementEditPart e) {
+            if (child instanceof ElementEditPart e && e.isStale()) {
                 e.refreshDeep();
+                refreshed++;
             }
         }
+        long t2 = System.nanoTime();
+        lastRelayout = new long[] {(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, refreshed};
+    }
+
+    private long[] lastRelayout = new long[3];
+
+    /** The last relayout: ms computing the layout, ms updating figures, top-level parts refreshed (for the benchmark). */
+    public long[] lastRelayout() {
+        return lastRelayout.clone();
     }
 
     /** Re-reads problems and overlay into every figure, without relayout. */

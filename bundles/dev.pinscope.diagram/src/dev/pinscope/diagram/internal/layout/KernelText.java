@@ -1,4 +1,4 @@
-package dev.pinscope.diagram.internal.parts;
+package dev.pinscope.diagram.internal.layout;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +33,7 @@ public final class KernelText {
         return flags.stream().map(VmFlag::getLiteral).collect(Collectors.joining(" | "));
     }
 
-    static String mnemonic(VmFlag f) {
+    public static String mnemonic(VmFlag f) {
         return switch (f) {
             case VM_READ -> "rd";
             case VM_WRITE -> "wr";
