@@ -104,12 +104,13 @@ class LargeScenarioTest {
         long[] b = editor.lastOpenBreakdown();
         String report = String.format("large scenario (10,000 VMAs, 100,000 PTEs, %d KB): open %d ms (read+parse %d ms, diagram %d ms, "
                 + "validation %d ms, rest = outline/paint), %d scroll repaints %d ms, "
-                + "rename of a VMA + relayout %d ms (layout %d ms, figures %d ms, %d parts refreshed), "
-                + "moving a leaf inside one VMA + relayout %d ms (layout %d ms, figures %d ms, %d parts refreshed), "
+                + "rename of a VMA + relayout %d ms (layout %d ms, figures %d ms, %d parts refreshed; CPU: layout %d ms, figures %d ms), "
+                + "moving a leaf inside one VMA + relayout %d ms (layout %d ms, figures %d ms, %d parts refreshed; CPU: layout %d ms, figures %d ms), "
                 + "validation %d ms, %d element edit parts%n",
                 Files.size(file) / 1024, (opened - t0) / 1_000_000, b[0], b[1], b[2], steps, (scrolled - s0) / 1_000_000,
-                (edited - e0) / 1_000_000, renameRelayout[0], renameRelayout[1], renameRelayout[2],
-                (moved - m0) / 1_000_000, moveRelayout[0], moveRelayout[1], moveRelayout[2], (validated - v0) / 1_000_000, parts);
+                (edited - e0) / 1_000_000, renameRelayout[0], renameRelayout[1], renameRelayout[2], renameRelayout[3], renameRelayout[4],
+                (moved - m0) / 1_000_000, moveRelayout[0], moveRelayout[1], moveRelayout[2], moveRelayout[3], moveRelayout[4],
+                (validated - v0) / 1_000_000, parts);
         System.out.print(report);
         Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).getParent().resolve("large-scenario.txt");
         Files.writeString(out, report);

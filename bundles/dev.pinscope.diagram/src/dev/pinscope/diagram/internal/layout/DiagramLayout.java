@@ -43,7 +43,6 @@ public final class DiagramLayout {
     private final Map<Object, Rectangle> bounds = new HashMap<>();
     private final Map<Vma, List<Object>> vmaChildren = new IdentityHashMap<>();
     private final List<Object> orphanEntries = new ArrayList<>();
-    private final Map<PageTableEntry, Vma> entryVma = new IdentityHashMap<>();
     private final Map<Object, List<Link>> linksFrom = new HashMap<>();
     private final Map<Object, List<Link>> linksTo = new HashMap<>();
     private Vma[] sortedVmas = new Vma[0];
@@ -203,7 +202,8 @@ public final class DiagramLayout {
             }
         }
         List<Rectangle> obstacles = new ArrayList<>();
-        for (Object e : bounds.keySet()) {
+        boolean labels = routes.values().stream().anyMatch(r -> r.label() != null);
+        for (Object e : labels ? bounds.keySet() : List.of()) { // 20,000 boxes only when a label needs a place
             if (!(e instanceof PageTableEntry) && !(e instanceof EntryRun) && !(e instanceof Bar)) {
                 obstacles.add(bounds.get(e).getExpanded(1, 1));
             }
@@ -302,11 +302,14 @@ public final class DiagramLayout {
                 }
             }
         }
-        if (!aggregated && entryVma.size() + orphanEntries.size() <= MAX_PFN_LINKS) {
-            for (Map.Entry<PageTableEntry, Vma> e : entryVma.entrySet()) {
-                Bar b = ScenarioMath.barOfPfn(scenario, e.getKey().getPfn());
-                if (b != null && bounds.containsKey(b)) {
-                    link(new Link(Link.Kind.ENTRY_PFN, e.getKey(), b));
+        if (!aggregated && placedEntries + orphanEntries.size() <= MAX_PFN_LINKS) {
+            for (Vma v : sortedVmas) {
+                for (Object child : vmaChildren.get(v)) {
+                    PageTableEntry e = (PageTableEntry) child;
+                    Bar b = ScenarioMath.barOfPfn(scenario, e.getPfn());
+                    if (b != null && bounds.containsKey(b)) {
+                        link(new Link(Link.Kind.ENTRY_PFN, e, b));
+                    }
                 }
             }
         }
@@ -329,23 +332,31 @@ public final class DiagramLayout {
 
     // ---- entries --------------------------------------------------------------------------------
 
+    private int placedEntries;
+
+    @SuppressWarnings("unchecked")
     private void assignEntries(List<PageTableEntry> entries) {
-        Map<Vma, List<PageTableEntry>> perVma = new IdentityHashMap<>();
+        // by index into the sorted VMAs: 100,000 leaves cost no hash map
+        List<PageTableEntry>[] perVma = new List[sortedVmas.length];
         for (PageTableEntry e : entries) {
-            Vma v = find(e.getVaddr());
-            if (v == null) {
+            int i = indexOf(e.getVaddr());
+            if (i < 0) {
                 orphanEntries.add(e);
             } else {
-                entryVma.put(e, v);
-                perVma.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+                if (perVma[i] == null) {
+                    perVma[i] = new ArrayList<>(4);
+                }
+                perVma[i].add(e);
+                placedEntries++;
             }
         }
         boolean all = entries.size() > AGGREGATE_TOTAL;
         aggregated = all;
-        for (Vma v : sortedVmas) {
-            List<PageTableEntry> list = perVma.getOrDefault(v, List.of());
-            List<PageTableEntry> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparingLong(PageTableEntry::getVaddr));
+        Comparator<PageTableEntry> byAddress = Comparator.comparingLong(PageTableEntry::getVaddr);
+        for (int i = 0; i < sortedVmas.length; i++) {
+            Vma v = sortedVmas[i];
+            List<PageTableEntry> sorted = perVma[i] == null ? new ArrayList<>(0) : perVma[i];
+            sorted.sort(byAddress);
             if (all || sorted.size() > AGGREGATE_PER_VMA) {
                 aggregated = true;
                 List<Object> runs = new ArrayList<>();
@@ -378,6 +389,12 @@ public final class DiagramLayout {
 
     /** The VMA containing {@code addr} (binary search over the sorted VMAs), or null. */
     public Vma find(long addr) {
+        int i = indexOf(addr);
+        return i < 0 ? null : sortedVmas[i];
+    }
+
+    /** Index in the sorted VMAs of the one containing {@code addr}, or -1. */
+    private int indexOf(long addr) {
         int lo = 0;
         int hi = sortedVmas.length - 1;
         int best = -1;
@@ -392,10 +409,10 @@ public final class DiagramLayout {
         }
         for (int k = best; k >= 0 && k >= best - 2; k--) { // overlapping (invalid) VMAs: look a little back
             if (addr < sortedVmas[k].getEnd() && sortedVmas[k].getStart() <= addr) {
-                return sortedVmas[k];
+                return k;
             }
         }
-        return null;
+        return -1;
     }
 
     // ---- the axis -------------------------------------------------------------------------------
@@ -684,7 +701,7 @@ public final class DiagramLayout {
 
     /** The VMA an entry is drawn in, or null. */
     public Vma vmaOf(PageTableEntry entry) {
-        return entryVma.get(entry);
+        return find(entry.getVaddr());
     }
 
     public boolean isAggregated() {

@@ -26,7 +26,11 @@ public final class KernelText {
         if (flags.isEmpty()) {
             return "VmFlags: (none)";
         }
-        return "VmFlags: " + flags.stream().map(KernelText::mnemonic).collect(Collectors.joining(" "));
+        StringBuilder b = new StringBuilder("VmFlags:"); // once per VMA per relayout: no streams
+        for (VmFlag f : flags) {
+            b.append(' ').append(mnemonic(f));
+        }
+        return b.toString();
     }
 
     public static String fullFlags(List<VmFlag> flags) {
