@@ -1,272 +1,162 @@
 package dev.pinscope.engine.report;
 
+import com.google.gson.FormattingStyle;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A tiny dependency-free JSON writer for maps, lists, strings, numbers, booleans and null, and the matching
- * reader. The CLI's {@code --json} output, the workbench's JSON export and its persisted results all go through
- * it, so they cannot drift apart.
+ * Plain values (maps, lists, strings, numbers, booleans, null) to and from JSON text, over Gson's streaming
+ * {@link JsonWriter} / {@link JsonReader}. The CLI's {@code --json} output, the workbench's JSON export and its
+ * persisted results all go through it, so they cannot drift apart.
+ *
+ * <p>The layout is the one Pinscope has always written (scripts and committed result files diff it): objects and
+ * lists of objects one entry a line, indented by two spaces; a list of scalars (a witness) on one line,
+ * {@code ["a", "b"]}; a double with three decimals ({@code null} if it is not finite); map keys in insertion
+ * order; {@code null} values kept. Gson does the writing and escaping; only the choice between its pretty and its
+ * one-line style per list is ours.
  */
 public final class Json {
+    /** Objects and lists of objects: one entry a line, two spaces per level. */
+    private static final FormattingStyle BLOCK = FormattingStyle.PRETTY.withIndent("  ");
+    /** A list of scalars: one line, ", " between entries. */
+    private static final FormattingStyle INLINE = FormattingStyle.COMPACT.withSpaceAfterSeparators(true);
+
     private Json() {
     }
 
     public static String write(Object v) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, v, 0);
-        return sb.toString();
-    }
-
-    private static void indent(StringBuilder sb, int n) {
-        sb.append('\n');
-        for (int i = 0; i < n; i++) {
-            sb.append("  ");
+        StringWriter sw = new StringWriter();
+        try (JsonWriter w = new JsonWriter(sw)) {
+            w.setFormattingStyle(BLOCK);
+            w.setHtmlSafe(false);
+            w.setSerializeNulls(true);
+            value(w, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
+        return sw.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static void write(StringBuilder sb, Object v, int depth) {
+    private static void value(JsonWriter w, Object v) throws IOException {
         if (v == null) {
-            sb.append("null");
+            w.nullValue();
         } else if (v instanceof String s) {
-            string(sb, s);
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-            sb.append(v);
+            w.value(s);
+        } else if (v instanceof Boolean b) {
+            w.value(b.booleanValue());
+        } else if (v instanceof Integer || v instanceof Long) {
+            w.value(((Number) v).longValue());
         } else if (v instanceof Double d) {
-            sb.append(d.isNaN() || d.isInfinite() ? "null" : String.format(java.util.Locale.ROOT, "%.3f", d));
+            if (d.isNaN() || d.isInfinite()) {
+                w.nullValue();
+            } else {
+                w.jsonValue(String.format(Locale.ROOT, "%.3f", d));
+            }
         } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append('{');
-            boolean first = true;
+            w.beginObject();
             for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                indent(sb, depth + 1);
-                string(sb, e.getKey());
-                sb.append(": ");
-                write(sb, e.getValue(), depth + 1);
+                w.name(e.getKey());
+                value(w, e.getValue());
             }
-            indent(sb, depth);
-            sb.append('}');
+            w.endObject();
         } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                sb.append("[]");
+            if (l.stream().noneMatch(x -> x instanceof Map || x instanceof List)) {
+                // written apart and spliced in: the separator and indent before it are the enclosing BLOCK's
+                w.jsonValue(inline(l));
                 return;
             }
-            boolean scalars = l.stream().allMatch(x -> !(x instanceof Map) && !(x instanceof List));
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    sb.append(scalars ? ", " : ",");
-                }
-                if (!scalars) {
-                    indent(sb, depth + 1);
-                }
-                write(sb, l.get(i), depth + 1);
+            w.beginArray();
+            for (Object x : l) {
+                value(w, x);
             }
-            if (!scalars) {
-                indent(sb, depth);
-            }
-            sb.append(']');
+            w.endArray();
         } else {
-            string(sb, v.toString());
+            w.value(v.toString());
         }
+    }
+
+    private static String inline(List<?> scalars) throws IOException {
+        StringWriter sw = new StringWriter();
+        JsonWriter w = new JsonWriter(sw);
+        w.setFormattingStyle(INLINE);
+        w.setHtmlSafe(false);
+        w.setSerializeNulls(true);
+        w.beginArray();
+        for (Object x : scalars) {
+            value(w, x);
+        }
+        w.endArray();
+        w.close();
+        return sw.toString();
     }
 
     /**
-     * Parses JSON text into LinkedHashMap (objects, key order kept), ArrayList, String, Long (integers), Double,
-     * Boolean and null. Throws IllegalArgumentException with the offset on malformed input.
+     * Parses JSON text (RFC 8259, strict) into LinkedHashMap (objects, key order kept), ArrayList, String, Long
+     * (integers), Double, Boolean and null. Throws IllegalArgumentException naming the place on malformed input.
      */
     public static Object parse(String text) {
-        Reader r = new Reader(text);
-        r.ws();
-        Object v = r.value();
-        r.ws();
-        if (r.i != text.length()) {
-            throw r.error("trailing characters");
+        JsonReader r = new JsonReader(new StringReader(text));
+        r.setStrictness(Strictness.STRICT);
+        try {
+            Object v = read(r);
+            if (r.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalArgumentException("bad JSON: trailing characters " + r.getPath());
+            }
+            return v;
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            throw new IllegalArgumentException("bad JSON: " + e.getMessage(), e);
         }
-        return v;
     }
 
-    private static final class Reader {
-        private final String s;
-        private int i;
-
-        Reader(String s) {
-            this.s = s;
-        }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("bad JSON at offset " + i + ": " + what);
-        }
-
-        void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        char peek() {
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            return s.charAt(i);
-        }
-
-        void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            i++;
-        }
-
-        Object value() {
-            char c = peek();
-            switch (c) {
-                case '{' -> {
-                    i++;
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    ws();
-                    if (peek() == '}') {
-                        i++;
-                        return m;
-                    }
-                    while (true) {
-                        ws();
-                        String k = str();
-                        ws();
-                        expect(':');
-                        ws();
-                        m.put(k, value());
-                        ws();
-                        if (peek() == ',') {
-                            i++;
-                            continue;
-                        }
-                        expect('}');
-                        return m;
-                    }
+    private static Object read(JsonReader r) throws IOException {
+        switch (r.peek()) {
+            case BEGIN_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                r.beginObject();
+                while (r.hasNext()) {
+                    String k = r.nextName();
+                    m.put(k, read(r));
                 }
-                case '[' -> {
-                    i++;
-                    List<Object> l = new ArrayList<>();
-                    ws();
-                    if (peek() == ']') {
-                        i++;
-                        return l;
-                    }
-                    while (true) {
-                        ws();
-                        l.add(value());
-                        ws();
-                        if (peek() == ',') {
-                            i++;
-                            continue;
-                        }
-                        expect(']');
-                        return l;
-                    }
-                }
-                case '"' -> {
-                    return str();
-                }
-                default -> {
-                    if (s.startsWith("true", i)) {
-                        i += 4;
-                        return Boolean.TRUE;
-                    }
-                    if (s.startsWith("false", i)) {
-                        i += 5;
-                        return Boolean.FALSE;
-                    }
-                    if (s.startsWith("null", i)) {
-                        i += 4;
-                        return null;
-                    }
-                    return number();
-                }
+                r.endObject();
+                return m;
             }
-        }
-
-        Object number() {
-            int start = i;
-            boolean real = false;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                real |= ".eE".indexOf(s.charAt(i)) >= 0;
-                i++;
+            case BEGIN_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                r.beginArray();
+                while (r.hasNext()) {
+                    l.add(read(r));
+                }
+                r.endArray();
+                return l;
             }
-            if (start == i) {
-                throw error("unexpected '" + s.charAt(i) + "'");
+            case STRING -> {
+                return r.nextString();
             }
-            String n = s.substring(start, i);
-            try {
+            case NUMBER -> {
+                String n = r.nextString();
+                boolean real = n.indexOf('.') >= 0 || n.indexOf('e') >= 0 || n.indexOf('E') >= 0;
                 return real ? (Object) Double.valueOf(n) : (Object) Long.valueOf(n);
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + n + "'");
             }
-        }
-
-        String str() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                char c = peek();
-                i++;
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char e = peek();
-                i++;
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw error("bad \\u escape");
-                        }
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
+            case BOOLEAN -> {
+                return r.nextBoolean();
             }
-        }
-    }
-
-    static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            case NULL -> {
+                r.nextNull();
+                return null;
             }
+            default -> throw new IllegalArgumentException("bad JSON: unexpected " + r.peek() + " " + r.getPath());
         }
-        sb.append('"');
     }
 }

@@ -95,6 +95,20 @@ class LoadErrorsTest {
     }
 
     @Test
+    void emptyEnumValue() throws IOException {
+        // an empty enum attribute is no literal: it must not load as the default
+        FileDiagnostic d = assertFails(loadText("enum.pinscope", HEAD.replace("name=\"t\"", "name=\"t\" policy=\"\"")
+                + "  <kernel/>\n  <addressSpace/>\n</pinscope:Scenario>\n"), "enum.pinscope", "is not a valid policy of Scenario");
+        assertEquals(2, d.getLine());
+        assertTrue(d.getMessage().contains("PATCH_V1"), d.getMessage());
+        assertFails(loadText("level.pinscope", HEAD + "  <kernel/>\n  <addressSpace>\n    <entries vaddr=\"0\" level=\"\" pfn=\"0\"/>\n"
+                + "  </addressSpace>\n</pinscope:Scenario>\n"), "level.pinscope", "is not a valid level of PageTableEntry");
+        assertFails(loadText("flags.pinscope", HEAD + "  <kernel/>\n  <addressSpace>\n"
+                + "    <vmas name=\"v\" start=\"65536\" end=\"69632\" flags=\"VM_READ VM_BOGUS\"/>\n  </addressSpace>\n</pinscope:Scenario>\n"),
+                "flags.pinscope", "VM_BOGUS");
+    }
+
+    @Test
     void emptyFile() throws IOException {
         assertFails(loadText("empty.pinscope", ""), "empty.pinscope", "empty");
         assertFails(loadText("blank.pinscope", "  \n\n"), "blank.pinscope", "empty");

@@ -99,7 +99,29 @@ class ValidationRulesTest {
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         c.add(new Case(ScenarioRule.SCENARIO_COMPLETE, "scenario 'base'", s -> s.setKernel(null), s -> s.setKernel(F.createKernelConfig())));
-        c.add(new Case(ScenarioRule.SCENARIO_BOUNDS, "scenario 'base'", s -> s.setMaxSteps(0), s -> s.setMaxSteps(1)));
+        c.add(new Case(ScenarioRule.SCENARIO_BOUNDS, "scenario 'base'", s -> s.setMaxRetries(-1), s -> s.setMaxRetries(0)));
+        c.add(new Case(ScenarioRule.SCENARIO_MAX_STEPS, "scenario 'base'", s -> s.setMaxSteps(0), s -> s.setMaxSteps(1)));
+        c.add(new Case(ScenarioRule.SCENARIO_MAX_STEPS, "scenario 'base'", s -> s.setMaxSteps(-5), s -> s.setMaxSteps(100_000)));
+        c.add(new Case(ScenarioRule.SCENARIO_MAX_STEPS, "scenario 'base'", s -> s.setMaxSteps(ScenarioValidator.MAX_STEPS_CAP + 1),
+                s -> s.setMaxSteps(ScenarioValidator.MAX_STEPS_CAP)));
+        c.add(new Case(ScenarioRule.SCENARIO_MAX_STEPS, "scenario 'base'", s -> s.setMaxSteps(Long.MAX_VALUE), s -> s.setMaxSteps(2_000_000)));
+        // negative addresses, sizes, offsets, PFNs, pin counts: one case per attribute
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "BAR 0 of device 0000:01:00.0", s -> bar0(s).setPhysicalAddress(Long.MIN_VALUE),
+                s -> bar0(s).setPhysicalAddress(0)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "BAR 0 of device 0000:01:00.0", s -> bar0(s).setSize(Long.MIN_VALUE),
+                s -> bar0(s).setSize(GiB(8))));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "VMA 'bar0'", s -> vma(s, "bar0").setPgoff(-1), s -> vma(s, "bar0").setPgoff(1)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "VMA 'anon'", s -> vma(s, "anon").setStart(-0x1000L), s -> vma(s, "anon").setStart(0x1000L)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "PUD entry at 0x7f0000000000", s -> entry(s).setPfn(-0x40000L), s -> entry(s).setPfn(0x40000L)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "pinner 'qemu'", s -> actor(s, Pinner.class).setSize(-4096), s -> actor(s, Pinner.class).setSize(4096)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "pinner 'qemu'", s -> actor(s, Pinner.class).setVaddr(-4096), s -> actor(s, Pinner.class).setVaddr(4096)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "CPU access 'vcpu0'", s -> actor(s, CpuAccess.class).setVaddr(-1), s -> actor(s, CpuAccess.class).setVaddr(1)));
+        c.add(new Case(ScenarioRule.NOT_NEGATIVE, "expectation 1", s -> s.getExpectations().get(0).setPinnedPages(-4096),
+                s -> s.getExpectations().get(0).setPinnedPages(0)));
+        c.add(new Case(ScenarioRule.BAR_PHYS_RANGE, "BAR 0 of device 0000:01:00.0", s -> bar0(s).setPhysicalAddress(1L << 52),
+                s -> bar0(s).setPhysicalAddress((1L << 52) - GiB(4))));
+        c.add(new Case(ScenarioRule.BAR_PHYS_RANGE, "BAR 0 of device 0000:01:00.0", s -> bar0(s).setPhysicalAddress(Long.MIN_VALUE),
+                s -> bar0(s).setPhysicalAddress(0)));
         c.add(new Case(ScenarioRule.BOUNDED_MAX_RETRIES, "scenario 'base'", s -> s.setMaxRetries(0), s -> s.setMaxRetries(1)));
         c.add(new Case(ScenarioRule.KERNEL_BATCH, "kernel configuration", s -> s.getKernel().setBatchCapacity(0),
                 s -> s.getKernel().setBatchCapacity(1)));
@@ -122,6 +144,10 @@ class ValidationRulesTest {
         }));
         c.add(new Case(ScenarioRule.VMA_INSIDE_BAR, "VMA 'bar0'", s -> vma(s, "bar0").setPgoff(0xC0001),
                 s -> vma(s, "bar0").setPgoff(0xC0000)));
+        // pgoff << 12 wraps to 0 at 2^52: the VMA would map 2^52 pages past the BAR
+        c.add(new Case(ScenarioRule.VMA_INSIDE_BAR, "VMA 'bar0'", s -> vma(s, "bar0").setPgoff(1L << 52), s -> vma(s, "bar0").setPgoff(0)));
+        c.add(new Case(ScenarioRule.VMA_INSIDE_BAR, "VMA 'bar0'", s -> vma(s, "bar0").setPgoff((1L << 52) + 0x40000),
+                s -> vma(s, "bar0").setPgoff(0x40000)));
         c.add(new Case(ScenarioRule.VMA_BAR_FLAGS, "VMA 'bar0'", s -> vma(s, "bar0").getFlags().remove(VmFlag.VM_SHARED),
                 s -> vma(s, "bar0").getFlags().remove(VmFlag.VM_WRITE)));
         c.add(new Case(ScenarioRule.ENTRY_ALIGNED, "PUD entry at 0x7f0000001000", s -> entry(s).setVaddr(VA + 0x1000), s -> {
@@ -179,6 +205,14 @@ class ValidationRulesTest {
             actor(s, Pinner.class).setVaddr(VA + GiB(1) - 0x1000);
             actor(s, Pinner.class).setSize(0x1000);
         }));
+        // vaddr + size wraps past 2^64 to a small address
+        c.add(new Case(ScenarioRule.PINNER_MAPPED, "pinner 'qemu'", s -> {
+            actor(s, Pinner.class).setVaddr(VA);
+            actor(s, Pinner.class).setSize(-VA + 0x1000);
+        }, s -> {
+            actor(s, Pinner.class).setVaddr(VA);
+            actor(s, Pinner.class).setSize(0x1000);
+        }));
         c.add(new Case(ScenarioRule.ZAPPER_DEVICE_HAS_BARS, "zapper 'reset'",
                 s -> actor(s, Zapper.class).setDevice(deviceWithBars(s, "0000:02:00.0", 0)),
                 s -> actor(s, Zapper.class).setDevice(deviceWithBars(s, "0000:02:00.0", 1))));
@@ -188,6 +222,10 @@ class ValidationRulesTest {
                 s -> actor(s, PageTableWalker.class).setName("smaps")));
         c.add(new Case(ScenarioRule.REPEAT_RANGE, "walker 'numa_maps'", s -> actor(s, PageTableWalker.class).setRepeat(-2),
                 s -> actor(s, PageTableWalker.class).setRepeat(-1)));
+        c.add(new Case(ScenarioRule.REPEAT_RANGE, "zapper 'reset'", s -> actor(s, Zapper.class).setRepeat(Integer.MIN_VALUE),
+                s -> actor(s, Zapper.class).setRepeat(0)));
+        c.add(new Case(ScenarioRule.REPEAT_RANGE, "CPU access 'vcpu0'", s -> actor(s, CpuAccess.class).setRepeat(-2),
+                s -> actor(s, CpuAccess.class).setRepeat(-1)));
         c.add(new Case(ScenarioRule.REFERENCE_SET, "walker 'numa_maps'", s -> actor(s, PageTableWalker.class).setVma(null),
                 s -> actor(s, PageTableWalker.class).setVma(vma(s, "anon"))));
         c.add(new Case(ScenarioRule.REFERENCE_RESOLVED, "VMA 'bar0'", s -> {
@@ -201,8 +239,13 @@ class ValidationRulesTest {
         }, s -> s.getSchedule().getSteps().get(1).setActor(actor(s, Zapper.class))));
         c.add(new Case(ScenarioRule.SCHEDULE_COUNT, "schedule step 2", s -> s.getSchedule().getSteps().get(1).setCount(0),
                 s -> s.getSchedule().getSteps().get(1).setCount(1)));
+        c.add(new Case(ScenarioRule.SCHEDULE_COUNT, "schedule step 2", s -> s.getSchedule().getSteps().get(1).setCount(-2),
+                s -> s.getSchedule().getSteps().get(1).setCount(-1)));
         c.add(new Case(ScenarioRule.SCHEDULE_LABEL, "schedule step 1", s -> s.getSchedule().getSteps().get(0).setUntil("F3_READ"),
                 s -> s.getSchedule().getSteps().get(0).setUntil("F2_LOCK")));
+        // until="" names no line (it used to validate and act as if absent)
+        c.add(new Case(ScenarioRule.SCHEDULE_LABEL, "schedule step 1", s -> s.getSchedule().getSteps().get(0).setUntil(""),
+                s -> s.getSchedule().getSteps().get(0).setUntil(null)));
         c.add(new Case(ScenarioRule.EXPECTATION_PINNER, "expectation 1 (PRE_PATCH, THIS_SCHEDULE)", s -> secondPinner(s), s -> {
             Pinner kvm = secondPinner(s);
             s.getExpectations().forEach(e -> e.setActor(kvm));
@@ -268,6 +311,31 @@ class ValidationRulesTest {
         Scenario s = Fixtures.valid();
         s.getDevices().get(0).setName("gpu0");
         assertFalse(ScenarioValidator.byRule(Diagnostician.INSTANCE.validate(s), ScenarioRule.DEVICE_NAME).isEmpty());
+    }
+
+    @Test
+    void maxStepsAboveTheCapPointsAtTheCommandLineOption() {
+        Scenario s = Fixtures.valid();
+        s.setMaxSteps(Long.MAX_VALUE);
+        List<Diagnostic> hits = ScenarioValidator.byRule(ScenarioValidator.validate(s), ScenarioRule.SCENARIO_MAX_STEPS);
+        assertEquals(1, hits.size());
+        assertTrue(hits.get(0).getMessage().contains("--max-steps"), hits.get(0).getMessage());
+        assertTrue(hits.get(0).getMessage().contains("10000000"), hits.get(0).getMessage());
+    }
+
+    @Test
+    void validationDoesNotResolveAProxy() {
+        // a proxy whose URI would have to be opened to resolve; validation must report it, not open it
+        Scenario s = Fixtures.valid();
+        Bar proxy = F.createBar();
+        ((InternalEObject) proxy).eSetProxyURI(URI.createURI("http://127.0.0.1:9/x.pinscope#//@devices.0/@bars.0"));
+        vma(s, "bar0").setBar(proxy);
+        org.eclipse.emf.ecore.resource.ResourceSet rs = dev.pinscope.model.io.Scenarios.newResourceSet();
+        org.eclipse.emf.ecore.resource.Resource r = rs.createResource(URI.createURI("memory:/v.pinscope"));
+        r.getContents().add(s);
+        Diagnostic d = ScenarioValidator.validate(s);
+        assertFalse(ScenarioValidator.byRule(d, ScenarioRule.REFERENCE_RESOLVED).isEmpty());
+        assertEquals(1, rs.getResources().size(), "validation loaded another resource");
     }
 
     @Test

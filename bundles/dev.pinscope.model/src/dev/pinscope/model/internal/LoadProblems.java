@@ -12,7 +12,9 @@ import org.eclipse.emf.ecore.xmi.UnresolvedReferenceException;
 import org.xml.sax.SAXParseException;
 
 import dev.pinscope.model.io.FileDiagnostic;
+import dev.pinscope.model.io.UserText;
 import dev.pinscope.model.scenario.ScenarioPackage;
+import dev.pinscope.model.validation.ElementLabels;
 
 /**
  * Turns EMF's XMI load errors into one-sentence messages a scenario author can act on; EMF's own
@@ -26,6 +28,9 @@ public final class LoadProblems {
     }
 
     public static String message(Resource.Diagnostic d) {
+        if (d instanceof ConfinedLoadProblem c) {
+            return stripLocation(c.getMessage());
+        }
         if (d instanceof FeatureNotFoundException f) {
             return "'" + f.getName() + "' is not an attribute or element of " + className(f.getObject())
                     + "; check the spelling against the scenario model (DESIGN.md, Model)";
@@ -36,7 +41,8 @@ public final class LoadProblems {
         if (d instanceof IllegalValueException v) {
             EStructuralFeature feature = v.getFeature();
             String type = feature == null ? "value" : typeHint(feature);
-            return "'" + v.getValue() + "' is not a valid " + (feature == null ? "value" : feature.getName())
+            Object value = v.getValue() instanceof EObject eo ? ElementLabels.of(eo) : v.getValue();
+            return "'" + value + "' is not a valid " + (feature == null ? "value" : feature.getName())
                     + " of " + className(v.getObject()) + "; expected " + type;
         }
         if (d instanceof UnresolvedReferenceException u) {
@@ -46,15 +52,15 @@ public final class LoadProblems {
             return packageMessage(p.uri());
         }
         if (d instanceof Exception e && findSax(e) != null) {
-            return "malformed XML: " + findSax(e).getMessage();
+            return "malformed XML: " + UserText.of(findSax(e).getMessage());
         }
-        return stripLocation(d.getMessage());
+        return UserText.of(stripLocation(d.getMessage()));
     }
 
     public static FileDiagnostic fromException(String file, Throwable e) {
         SAXParseException sax = findSax(e);
         if (sax != null) {
-            return FileDiagnostic.error(file, sax.getLineNumber(), sax.getColumnNumber(), "malformed XML: " + sax.getMessage());
+            return FileDiagnostic.error(file, sax.getLineNumber(), sax.getColumnNumber(), "malformed XML: " + UserText.of(sax.getMessage()));
         }
         Throwable t = e;
         while ((t instanceof WrappedException || t instanceof Resource.IOWrappedException) && t.getCause() != null) {
@@ -63,8 +69,7 @@ public final class LoadProblems {
         if (t instanceof Resource.Diagnostic rd) {
             return FileDiagnostic.error(file, rd.getLine(), rd.getColumn(), message(rd));
         }
-        String msg = t.getMessage();
-        return FileDiagnostic.error(file, 0, 0, "cannot load: " + (msg == null ? t.getClass().getSimpleName() : stripLocation(msg)));
+        return FileDiagnostic.error(file, 0, 0, "cannot load: " + UserText.of(t));
     }
 
     private static String packageMessage(String uri) {
@@ -73,7 +78,7 @@ public final class LoadProblems {
                     + ", newer than format 1.0 that this Pinscope reads; open it with a newer Pinscope";
         }
         return "the XML namespace '" + uri + "' is not the scenario format " + ScenarioPackage.eNS_URI
-                + "; this is not a Pinscope scenario file";
+                + " (Pinscope does not look other namespaces up); this is not a Pinscope scenario file";
     }
 
     private static String typeHint(EStructuralFeature feature) {

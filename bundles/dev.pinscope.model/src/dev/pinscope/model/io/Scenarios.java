@@ -25,11 +25,14 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.impl.EPackageRegistryImpl;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.XMLParserPoolImpl;
 
+import dev.pinscope.model.internal.ConfinedScenarioResource;
 import dev.pinscope.model.internal.LoadProblems;
+import dev.pinscope.model.internal.RefusingURIConverter;
 import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.ScenarioPackage;
 import dev.pinscope.model.scenario.util.ScenarioResourceFactoryImpl;
@@ -55,8 +58,9 @@ public final class Scenarios {
 
     public static final String FILE_EXTENSION = "pinscope";
 
-    // One pool: XML parsers are expensive to create, and the benchmark loads large files.
-    private static final XMLParserPoolImpl PARSER_POOL = new XMLParserPoolImpl(true);
+    // One pool: XML parsers are expensive to create, and the benchmark loads large files. No handler
+    // cache: every load gets a fresh ConfinedHandler, so no state of one file leaks into the next.
+    private static final XMLParserPoolImpl PARSER_POOL = new XMLParserPoolImpl(false);
 
     static {
         if (!EMFPlugin.IS_ECLIPSE_RUNNING) {
@@ -77,10 +81,16 @@ public final class Scenarios {
                 .putIfAbsent(FILE_EXTENSION, new ScenarioResourceFactoryImpl());
     }
 
-    /** A resource set that reads and writes scenarios with the options this class uses. */
+    /**
+     * A resource set confined to one scenario: its package registry knows only the scenario package
+     * (no delegation to the global registry), and its URI converter refuses every URI, so nothing a
+     * file names is ever opened or fetched. Scenarios are parsed from bytes read beforehand.
+     */
     public static ResourceSet newResourceSet() {
         ResourceSet rs = new ResourceSetImpl();
+        rs.setPackageRegistry(new EPackageRegistryImpl());
         rs.getPackageRegistry().put(ScenarioPackage.eNS_URI, ScenarioPackage.eINSTANCE);
+        rs.setURIConverter(new RefusingURIConverter());
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(FILE_EXTENSION, new ScenarioResourceFactoryImpl());
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(Resource.Factory.Registry.DEFAULT_EXTENSION,
                 new ScenarioResourceFactoryImpl());
@@ -88,13 +98,20 @@ public final class Scenarios {
         return rs;
     }
 
-    /** Load options: no DOCTYPE (no entity expansion from untrusted files), pooled parsers. */
+    /**
+     * Load options: no DOCTYPE (no entity expansion from untrusted files) and no external entity or
+     * DTD of any kind, namespaces never used as download locations, pooled parsers.
+     */
     public static Map<Object, Object> loadOptions() {
         Map<Object, Object> o = new HashMap<>();
         o.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
         o.put(XMLResource.OPTION_USE_PARSER_POOL, PARSER_POOL);
-        o.put(XMLResource.OPTION_PARSER_FEATURES,
-                Map.of("http://apache.org/xml/features/disallow-doctype-decl", Boolean.TRUE));
+        o.put(XMLResource.OPTION_USE_PACKAGE_NS_URI_AS_LOCATION, Boolean.FALSE);
+        o.put(XMLResource.OPTION_PARSER_FEATURES, Map.of(
+                "http://apache.org/xml/features/disallow-doctype-decl", Boolean.TRUE,
+                "http://xml.org/sax/features/external-general-entities", Boolean.FALSE,
+                "http://xml.org/sax/features/external-parameter-entities", Boolean.FALSE,
+                "http://apache.org/xml/features/nonvalidating/load-external-dtd", Boolean.FALSE));
         return o;
     }
 
@@ -121,12 +138,23 @@ public final class Scenarios {
             if (Files.isDirectory(file)) {
                 return failed(name, 0, 0, "this is a folder, not a scenario file");
             }
+            if (!Files.isRegularFile(file)) {
+                // a named pipe would block the read forever, a device (/dev/zero) never ends
+                return failed(name, 0, 0, "this is not a regular file (a named pipe, device or socket), not a scenario file");
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_SIZE) {
                 return failed(name, 0, 0, "the file is " + size + " bytes, larger than the " + Sizes.format(MAX_FILE_SIZE)
                         + " limit for scenario files; it is not a scenario file");
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_SIZE + 1); // the file may grow after the size check
+            }
+            if (bytes.length > MAX_FILE_SIZE) {
+                return failed(name, 0, 0, "the file is larger than the " + Sizes.format(MAX_FILE_SIZE)
+                        + " limit for scenario files; it is not a scenario file");
+            }
             return parse(bytes, URI.createFileURI(file.toAbsolutePath().toString()), name);
         } catch (IOException | RuntimeException e) {
             return failed(name, 0, 0, "cannot read the file: " + describe(e));
@@ -162,7 +190,7 @@ public final class Scenarios {
             int[] lc = lineColumn(bytes, nul);
             return failed(name, lc[0], lc[1], "the file contains binary data (a NUL byte), it is not a scenario file");
         }
-        Resource resource = new ScenarioResourceFactoryImpl().createResource(uri);
+        Resource resource = new ConfinedScenarioResource(uri);
         ResourceSet rs = newResourceSet();
         rs.getResources().add(resource);
         Exception thrown = null;
@@ -172,19 +200,25 @@ public final class Scenarios {
             thrown = e;
         } catch (StackOverflowError e) {
             // absurdly deep nesting in a hostile file; report it instead of killing the caller
-            return failed(name, 0, 0, "the XML is nested too deeply to be a scenario file");
+            int[] top = lineColumnOf(bytes, "<");
+            return failed(name, top[0], top[1], "the XML is nested too deeply to be a scenario file");
         }
         List<FileDiagnostic> problems = new ArrayList<>();
+        // a problem EMF cannot place is put on the root element, so every message names a line
+        int[] top = lineColumnOf(bytes, "<pinscope:Scenario");
         for (Resource.Diagnostic d : resource.getErrors()) {
-            problems.add(FileDiagnostic.error(name, d.getLine(), d.getColumn(), LoadProblems.message(d)));
+            boolean placed = d.getLine() > 0;
+            problems.add(FileDiagnostic.error(name, placed ? d.getLine() : top[0], placed ? d.getColumn() : top[1], LoadProblems.message(d)));
         }
         if (problems.isEmpty() && thrown != null) {
-            problems.add(LoadProblems.fromException(name, thrown));
+            FileDiagnostic d = LoadProblems.fromException(name, thrown);
+            problems.add(d.getLine() > 0 ? d : FileDiagnostic.error(name, top[0], top[1], d.getMessage()));
         }
+        int[] version = lineColumnOf(bytes, "formatVersion=");
         EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
         if (root instanceof Scenario s && s.getFormatVersion() > FORMAT_VERSION) {
             // Put this first: a newer file's other errors (unknown elements) follow from it.
-            problems.add(0, FileDiagnostic.error(name, 0, 0, "the file has format version " + s.getFormatVersion()
+            problems.add(0, FileDiagnostic.error(name, version[0], version[1], "the file has format version " + s.getFormatVersion()
                     + ", newer than version " + FORMAT_VERSION + " that this Pinscope reads; open it with a newer Pinscope"));
         }
         if (problems.isEmpty()) {
@@ -194,10 +228,10 @@ public final class Scenarios {
                 problems.add(FileDiagnostic.error(name, 1, 1, "the root element is " + root.eClass().getName()
                         + ", but a scenario file's root must be pinscope:Scenario"));
             } else if (resource.getContents().size() > 1) {
-                problems.add(FileDiagnostic.error(name, 0, 0, "the file has " + resource.getContents().size()
+                problems.add(FileDiagnostic.error(name, top[0], top[1], "the file has " + resource.getContents().size()
                         + " root elements; a scenario file has exactly one pinscope:Scenario"));
             } else if (((Scenario) root).getFormatVersion() < 1) {
-                problems.add(FileDiagnostic.error(name, 0, 0, "formatVersion " + ((Scenario) root).getFormatVersion()
+                problems.add(FileDiagnostic.error(name, version[0], version[1], "formatVersion " + ((Scenario) root).getFormatVersion()
                         + " is not a format version; use " + FORMAT_VERSION));
             }
         }
@@ -325,14 +359,7 @@ public final class Scenarios {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + " (" + f.getFile() + ")";
         }
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause instanceof org.eclipse.emf.common.util.WrappedException
-                || cause instanceof Resource.IOWrappedException)) {
-            cause = cause.getCause();
-        }
-        String msg = cause.getMessage();
-        return msg == null || msg.isBlank() ? cause.getClass().getSimpleName() : msg;
+        return UserText.of(e);
     }
 
     private static boolean isAllWhitespace(byte[] bytes) {
@@ -351,6 +378,22 @@ public final class Scenarios {
             }
         }
         return -1;
+    }
+
+    /** Line and column of the first occurrence of ASCII {@code text}, else of the first element, else 1:1. */
+    private static int[] lineColumnOf(byte[] bytes, String text) {
+        byte[] t = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i + t.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + t.length, t, 0, t.length)) {
+                return lineColumn(bytes, i);
+            }
+        }
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '<' && bytes[i + 1] != '?' && bytes[i + 1] != '!') {
+                return lineColumn(bytes, i);
+            }
+        }
+        return new int[] {1, 1};
     }
 
     private static int[] lineColumn(byte[] bytes, int offset) {

@@ -2,6 +2,7 @@ package dev.pinscope.model.validation;
 
 import org.eclipse.emf.ecore.EObject;
 
+import dev.pinscope.model.scenario.Actor;
 import dev.pinscope.model.scenario.AddressSpace;
 import dev.pinscope.model.scenario.Bar;
 import dev.pinscope.model.scenario.CpuAccess;
@@ -12,6 +13,7 @@ import dev.pinscope.model.scenario.PageTableEntry;
 import dev.pinscope.model.scenario.PageTableWalker;
 import dev.pinscope.model.scenario.Pinner;
 import dev.pinscope.model.scenario.Scenario;
+import dev.pinscope.model.scenario.ScenarioPackage;
 import dev.pinscope.model.scenario.Schedule;
 import dev.pinscope.model.scenario.ScheduleStep;
 import dev.pinscope.model.scenario.SignalSender;
@@ -46,8 +48,10 @@ public final class ElementLabels {
             case SignalSender s -> "signal sender " + quoted(s.getName());
             case Unmapper u -> "unmapper " + quoted(u.getName());
             case Schedule s -> "the schedule";
+            // eGet(.., false): naming an element must never resolve (open) a reference
             case ScheduleStep st -> "schedule step " + (indexIn(st) + 1)
-                    + (st.getActor() != null && !st.getActor().eIsProxy() ? " (" + st.getActor().getName() + ")" : "");
+                    + (st.eGet(ScenarioPackage.Literals.SCHEDULE_STEP__ACTOR, false) instanceof Actor a && !a.eIsProxy()
+                            ? " (" + a.getName() + ")" : "");
             case Expectation e -> "expectation " + (indexIn(e) + 1) + " (" + e.getPolicy() + ", " + e.getScope() + ")";
             default -> o.eClass().getName();
         };

@@ -7,7 +7,9 @@ package dev.pinscope.model.validation;
  */
 public enum ScenarioRule {
     SCENARIO_COMPLETE("scenario-complete", "a scenario has a kernel configuration and an address space"),
-    SCENARIO_BOUNDS("scenario-bounds", "maxSteps >= 1 and maxRetries >= 0"),
+    SCENARIO_BOUNDS("scenario-bounds", "maxRetries >= 0"),
+    SCENARIO_MAX_STEPS("max-steps", "1 <= maxSteps <= 10,000,000 (a longer run is asked for with --max-steps)"),
+    NOT_NEGATIVE("not-negative", "addresses, sizes, page offsets, PFNs and pinnedPages are not negative"),
     BOUNDED_MAX_RETRIES("bounded-max-retries", "the BOUNDED policy needs maxRetries >= 1"),
     KERNEL_BATCH("kernel-batch-capacity", "the vfio batch holds at least one page"),
     VMA_RANGE("vma-range", "a VMA ends after it starts"),
@@ -25,6 +27,7 @@ public enum ScenarioRule {
     BAR_INDEX_UNIQUE("bar-index-unique", "BAR indices are unique per device"),
     BAR_SIZE("bar-size", "a BAR size is a power of two of at least 4K"),
     BAR_ALIGNED("bar-aligned", "a BAR's physical address is aligned to its size"),
+    BAR_PHYS_RANGE("bar-phys-range", "a BAR lies below 2^52, the x86-64 physical address limit (MAXPHYADDR)"),
     DEVICE_NAME("device-name", "a device is named by its PCI address dddd:bb:dd.f"),
     PINNER_ALIGNED("pinner-aligned", "a pinner's address and size are page-aligned and the size is not zero"),
     PINNER_MAPPED("pinner-mapped", "a pinner's range is covered by VM_PFNMAP or page-backed VMAs"),

@@ -70,6 +70,15 @@ public class ScenarioValidator extends EObjectValidator {
     /** TASK_SIZE_MAX on x86_64 with 5-level paging (LA57). */
     public static final long TASK_SIZE_5LEVEL = 0x00fffffffffff000L;
 
+    /**
+     * The most steps a scenario file may ask one run for. A run keeps its trace, so a file asking for
+     * 2^63 steps would run and grow until memory is gone; a user who wants a longer run asks for it
+     * on the command line ({@code pinscope run --max-steps N}), where it is deliberate.
+     */
+    public static final long MAX_STEPS_CAP = 10_000_000L;
+    /** x86-64 MAXPHYADDR is at most 52 bits: no BAR lies at or above 2^52. */
+    public static final long PHYS_ADDR_LIMIT = 1L << 52;
+
     private static final Pattern PCI_ADDRESS = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[01][0-9a-fA-F]\\.[0-7]");
     private static final Object VMA_INDEX_KEY = new Object();
 
@@ -125,8 +134,12 @@ public class ScenarioValidator extends EObjectValidator {
             c.error(s, ScenarioRule.SCENARIO_COMPLETE, ElementLabels.of(s) + " has no address space; add an AddressSpace element");
         }
         if (s.getMaxSteps() < 1) {
-            c.error(s, ScenarioRule.SCENARIO_BOUNDS, ElementLabels.of(s) + " has maxSteps " + s.getMaxSteps()
+            c.error(s, ScenarioRule.SCENARIO_MAX_STEPS, ElementLabels.of(s) + " has maxSteps " + s.getMaxSteps()
                     + ", but a run needs at least 1 step; use e.g. 100000");
+        } else if (s.getMaxSteps() > MAX_STEPS_CAP) {
+            c.error(s, ScenarioRule.SCENARIO_MAX_STEPS, ElementLabels.of(s) + " has maxSteps " + s.getMaxSteps()
+                    + ", above the " + MAX_STEPS_CAP + " steps a scenario file may ask for; use at most " + MAX_STEPS_CAP
+                    + ", and for a longer run pass --max-steps N to pinscope run");
         }
         if (s.getMaxRetries() < 0) {
             c.error(s, ScenarioRule.SCENARIO_BOUNDS, ElementLabels.of(s) + " has maxRetries " + s.getMaxRetries()
@@ -160,6 +173,7 @@ public class ScenarioValidator extends EObjectValidator {
 
     private void checkVma(Vma v, Checker c) {
         String l = ElementLabels.of(v);
+        notNegative(v, c, "start", v.getStart(), "end", v.getEnd(), "pgoff", v.getPgoff());
         if (Long.compareUnsigned(v.getStart(), v.getEnd()) >= 0) {
             c.error(v, ScenarioRule.VMA_RANGE, l + " ends at " + format(v.getEnd()) + ", not after its start "
                     + format(v.getStart()) + "; set end to a later address such as " + format(v.getStart() + Sizes.PAGE_SIZE));
@@ -174,16 +188,21 @@ public class ScenarioValidator extends EObjectValidator {
             c.error(v, ScenarioRule.VMA_USER_SPACE, l + " [" + format(v.getStart()) + "-" + format(v.getEnd())
                     + ") is outside the user address space; keep it within [" + format(MMAP_MIN_ADDR) + "-" + format(top) + ")");
         }
-        Bar bar = v.getBar();
-        if (bar != null && !bar.eIsProxy()) {
+        Bar bar = local(v, ScenarioPackage.Literals.VMA__BAR, Bar.class);
+        if (bar != null && Long.compareUnsigned(v.getStart(), v.getEnd()) < 0) {
+            // unsigned length, exact byte offset: pgoff << 12 must not wrap (pgoff 2^52 used to pass)
             long length = v.getEnd() - v.getStart();
+            // pgoff * 4096 as an unsigned 64-bit byte offset, only when it fits: pgoff < 2^52
+            boolean fits = v.getPgoff() >= 0 && (v.getPgoff() >>> (64 - Sizes.PAGE_SHIFT)) == 0;
             long offset = v.getPgoff() << Sizes.PAGE_SHIFT;
-            if (v.getPgoff() < 0 || Long.compareUnsigned(length, bar.getSize()) > 0
+            if (!fits || Long.compareUnsigned(length, bar.getSize()) > 0
                     || Long.compareUnsigned(offset, bar.getSize() - length) > 0) {
                 c.error(v, ScenarioRule.VMA_INSIDE_BAR, l + " maps " + Sizes.format(length) + " at page offset " + format(v.getPgoff())
                         + " of " + ElementLabels.of(bar) + " (" + Sizes.format(bar.getSize()) + "), past its end; use pgoff + length <= "
                         + Sizes.format(bar.getSize()));
             }
+        }
+        if (bar != null) {
             if (!v.getFlags().contains(VmFlag.VM_SHARED) || !v.getFlags().contains(VmFlag.VM_PFNMAP)) {
                 c.error(v, ScenarioRule.VMA_BAR_FLAGS, l + " maps " + ElementLabels.of(bar)
                         + " without VM_SHARED|VM_PFNMAP, which vfio_pci_core_mmap() requires and sets; add VM_SHARED, VM_IO and VM_PFNMAP");
@@ -196,6 +215,7 @@ public class ScenarioValidator extends EObjectValidator {
         long size = Sizes.of(level);
         long pages = size >>> Sizes.PAGE_SHIFT;
         String l = ElementLabels.of(e);
+        notNegative(e, c, "vaddr", e.getVaddr(), "pfn", e.getPfn());
         if ((e.getVaddr() & (size - 1)) != 0 || (e.getPfn() & (pages - 1)) != 0) {
             c.error(e, ScenarioRule.ENTRY_ALIGNED, l + " with pfn " + format(e.getPfn()) + " is not aligned to its level size "
                     + Sizes.format(size) + "; use address " + format(e.getVaddr() & -size) + " and a pfn that is a multiple of "
@@ -233,7 +253,12 @@ public class ScenarioValidator extends EObjectValidator {
         if (b.getIndex() < 0 || b.getIndex() > 5) {
             c.error(b, ScenarioRule.BAR_INDEX, l + " has an index outside 0 to 5 (VFIO_PCI_BAR0_REGION_INDEX to BAR5); use 0 to 5");
         }
+        notNegative(b, c, "physicalAddress", b.getPhysicalAddress(), "size", b.getSize());
         long size = b.getSize();
+        if (b.getPhysicalAddress() < 0 || size < 0 || size > PHYS_ADDR_LIMIT || b.getPhysicalAddress() > PHYS_ADDR_LIMIT - size) {
+            c.error(b, ScenarioRule.BAR_PHYS_RANGE, l + " [" + format(b.getPhysicalAddress()) + " +" + Sizes.format(size)
+                    + ") reaches past " + format(PHYS_ADDR_LIMIT) + ", the 52-bit physical address limit of x86-64; place it lower");
+        }
         if (Long.bitCount(size) != 1 || Long.compareUnsigned(size, Sizes.PAGE_SIZE) < 0) {
             long valid = Long.compareUnsigned(size, Sizes.PAGE_SIZE) <= 0 ? Sizes.PAGE_SIZE : Long.highestOneBit(size) << (size < 0 ? 0 : 1);
             c.error(b, ScenarioRule.BAR_SIZE, l + " has size " + Sizes.format(size) + ", but a BAR size is a power of two of at least 4K; use e.g. "
@@ -246,6 +271,7 @@ public class ScenarioValidator extends EObjectValidator {
 
     private void checkPinner(Pinner p, Checker c, Map<Object, Object> context) {
         String l = ElementLabels.of(p);
+        notNegative(p, c, "vaddr", p.getVaddr(), "size", p.getSize());
         if (((p.getVaddr() | p.getSize()) & (Sizes.PAGE_SIZE - 1)) != 0 || p.getSize() == 0) {
             c.error(p, ScenarioRule.PINNER_ALIGNED, l + " pins " + Sizes.format(p.getSize()) + " at " + format(p.getVaddr())
                     + ", but VFIO_IOMMU_MAP_DMA needs a page-aligned address and a non-zero page-aligned size; use e.g. "
@@ -254,6 +280,12 @@ public class ScenarioValidator extends EObjectValidator {
         }
         VmaIndex index = vmaIndex(scenarioOf(p), context);
         if (index == null) {
+            return;
+        }
+        if (p.getVaddr() != 0 && Long.compareUnsigned(p.getSize(), -p.getVaddr()) >= 0) {
+            // vaddr + size would wrap past 2^64: no VMA can cover it
+            c.error(p, ScenarioRule.PINNER_MAPPED, l + " pins " + Sizes.format(p.getSize()) + " at " + format(p.getVaddr())
+                    + ", which runs past the top of the address space; the range must lie inside VM_PFNMAP or page-backed VMAs");
             return;
         }
         long end = p.getVaddr() + p.getSize();
@@ -281,16 +313,18 @@ public class ScenarioValidator extends EObjectValidator {
 
     private void checkZapper(Zapper z, Checker c) {
         checkRepeat(z, z.getRepeat(), c);
-        if (z.getDevice() == null) {
+        Device device = local(z, ScenarioPackage.Literals.ZAPPER__DEVICE, Device.class);
+        if (z.eGet(ScenarioPackage.Literals.ZAPPER__DEVICE, false) == null) {
             c.error(z, ScenarioRule.REFERENCE_SET, ElementLabels.of(z) + " has no device, but a zapper zaps one device's BARs; set device to a device of this scenario");
-        } else if (!z.getDevice().eIsProxy() && z.getDevice().getBars().isEmpty()) {
-            c.error(z, ScenarioRule.ZAPPER_DEVICE_HAS_BARS, ElementLabels.of(z) + " zaps " + ElementLabels.of(z.getDevice())
+        } else if (device != null && device.getBars().isEmpty()) {
+            c.error(z, ScenarioRule.ZAPPER_DEVICE_HAS_BARS, ElementLabels.of(z) + " zaps " + ElementLabels.of(device)
                     + ", which has no BARs to zap; add a BAR to the device or pick a device with BARs");
         }
     }
 
     private void checkCpuAccess(CpuAccess a, Checker c, Map<Object, Object> context) {
         checkRepeat(a, a.getRepeat(), c);
+        notNegative(a, c, "vaddr", a.getVaddr());
         VmaIndex index = vmaIndex(scenarioOf(a), context);
         if (index != null && index.find(a.getVaddr()) == null) {
             c.error(a, ScenarioRule.CPU_ACCESS_MAPPED, ElementLabels.of(a) + " touches " + format(a.getVaddr())
@@ -306,13 +340,17 @@ public class ScenarioValidator extends EObjectValidator {
 
     private void checkStep(ScheduleStep st, Checker c) {
         String l = ElementLabels.of(st);
-        if (st.getActor() == null) {
+        Actor actor = local(st, ScenarioPackage.Literals.SCHEDULE_STEP__ACTOR, Actor.class);
+        if (st.eGet(ScenarioPackage.Literals.SCHEDULE_STEP__ACTOR, false) == null) {
             c.error(st, ScenarioRule.REFERENCE_SET, l + " names no actor; set actor to one of the scenario's actors");
-        } else if (!st.getActor().eIsProxy() && (scenarioOf(st) == null || !scenarioOf(st).getActors().contains(st.getActor()))) {
-            c.error(st, ScenarioRule.SCHEDULE_ACTOR, l + " names actor '" + st.getActor().getName()
+        } else if (actor != null && (scenarioOf(st) == null || !scenarioOf(st).getActors().contains(actor))) {
+            c.error(st, ScenarioRule.SCHEDULE_ACTOR, l + " names actor '" + actor.getName()
                     + "', which is not an actor of this scenario; pick one of its actors");
         }
-        if (st.getUntil() == null || st.getUntil().isEmpty()) {
+        if (st.getUntil() != null && st.getUntil().isBlank()) {
+            c.error(st, ScenarioRule.SCHEDULE_LABEL, l + " runs until an empty label, which names no listing line; remove until or use one of "
+                    + String.join(", ", ScheduleLabels.ALL));
+        } else if (st.getUntil() == null) {
             if (st.getCount() == 0 || st.getCount() < -1) {
                 c.error(st, ScenarioRule.SCHEDULE_COUNT, l + " has count " + st.getCount()
                         + ", but a step runs -1 (until the actor finishes or blocks) or at least 1 atomic steps; use -1 or 1");
@@ -325,12 +363,16 @@ public class ScenarioValidator extends EObjectValidator {
 
     private void checkExpectation(Expectation e, Checker c) {
         Scenario s = scenarioOf(e);
-        if (e.getActor() == null && s != null) {
+        if (e.eGet(ScenarioPackage.Literals.EXPECTATION__ACTOR, false) == null && s != null) {
             long pinners = s.getActors().stream().filter(Pinner.class::isInstance).count();
             if (pinners != 1) {
                 c.error(e, ScenarioRule.EXPECTATION_PINNER, ElementLabels.of(e) + " names no pinner, but the scenario has " + pinners
                         + " pinners; set actor to the pinner it is about");
             }
+        }
+        if (e.isSetPinnedPages() && e.getPinnedPages() < 0) {
+            c.error(e, ScenarioRule.NOT_NEGATIVE, ElementLabels.of(e) + " expects pinnedPages " + e.getPinnedPages()
+                    + ", but a pin count cannot be negative; use 0 or more");
         }
         if (e.getScope() == ExpectationScope.THIS_SCHEDULE && e.getResults().size() > 1) {
             c.error(e, ScenarioRule.EXPECTATION_SINGLE_RESULT, ElementLabels.of(e) + " lists " + e.getResults()
@@ -358,11 +400,11 @@ public class ScenarioValidator extends EObjectValidator {
                 }
             }
         }
-        if (o instanceof PageTableWalker w && w.getVma() == null) {
+        if (o instanceof PageTableWalker w && w.eGet(ScenarioPackage.Literals.PAGE_TABLE_WALKER__VMA, false) == null) {
             c.error(o, ScenarioRule.REFERENCE_SET, ElementLabels.of(o) + " has no vma; set vma to the VMA the numa_maps/smaps walk covers");
-        } else if (o instanceof Unmapper u && u.getVma() == null) {
+        } else if (o instanceof Unmapper u && u.eGet(ScenarioPackage.Literals.UNMAPPER__VMA, false) == null) {
             c.error(o, ScenarioRule.REFERENCE_SET, ElementLabels.of(o) + " has no vma; set vma to the VMA munmap() removes");
-        } else if (o instanceof SignalSender s && s.getTarget() == null) {
+        } else if (o instanceof SignalSender s && s.eGet(ScenarioPackage.Literals.SIGNAL_SENDER__TARGET, false) == null) {
             c.error(o, ScenarioRule.REFERENCE_SET, ElementLabels.of(o) + " has no target; set target to the pinner that receives SIGKILL");
         }
     }
@@ -390,7 +432,9 @@ public class ScenarioValidator extends EObjectValidator {
         long coveredTo = 0;
         for (PageTableEntry e : entries) {
             long size = Sizes.of(e.getLevel());
-            long end = e.getVaddr() + size;
+            // vaddr + size reaching 2^64 wraps (to 0 or past it); clamp to the top so it neither hides overlaps nor fits a VMA
+            boolean wraps = e.getVaddr() != 0 && Long.compareUnsigned(size, -e.getVaddr()) >= 0;
+            long end = wraps ? -1L : e.getVaddr() + size;
             if (coverer != null && Long.compareUnsigned(e.getVaddr(), coveredTo) < 0) {
                 c.error(e, ScenarioRule.ENTRY_OVERLAP, ElementLabels.of(e) + " covers addresses that " + ElementLabels.of(coverer)
                         + " already maps; remove one of them or move it to " + format(coveredTo) + " or later");
@@ -400,19 +444,19 @@ public class ScenarioValidator extends EObjectValidator {
                 coveredTo = end;
             }
             Vma v = index.find(e.getVaddr());
-            if (v == null || Long.compareUnsigned(end - 1, v.getEnd() - 1) > 0 || !v.getFlags().contains(VmFlag.VM_PFNMAP)) {
+            if (v == null || wraps || Long.compareUnsigned(end, v.getEnd()) > 0 || !v.getFlags().contains(VmFlag.VM_PFNMAP)) {
                 c.error(e, ScenarioRule.ENTRY_IN_VMA, ElementLabels.of(e) + " (" + Sizes.format(size) + ") is not inside one VM_PFNMAP VMA"
                         + (v == null ? "" : " (it meets " + ElementLabels.of(v) + ")") + "; place it within a VM_PFNMAP VMA's [start, end)");
                 continue;
             }
-            Bar bar = v.getBar();
-            if (bar != null && !bar.eIsProxy()) {
-                long expected = (bar.getPhysicalAddress() >>> Sizes.PAGE_SHIFT) + v.getPgoff()
-                        + ((e.getVaddr() - v.getStart()) >>> Sizes.PAGE_SHIFT);
-                if (e.getPfn() != expected) {
+            Bar bar = local(v, ScenarioPackage.Literals.VMA__BAR, Bar.class);
+            if (bar != null) {
+                // exact: a BAR PFN + pgoff past 2^63 is no PFN the entry can hold
+                Long expected = expectedPfn(bar.getPhysicalAddress(), v.getPgoff(), e.getVaddr() - v.getStart());
+                if (expected == null || e.getPfn() != expected) {
                     c.error(e, ScenarioRule.ENTRY_PFN, ElementLabels.of(e) + " has pfn " + format(e.getPfn()) + ", but "
-                            + ElementLabels.of(v) + " maps " + ElementLabels.of(bar) + " there at pfn " + format(expected)
-                            + "; use pfn " + format(expected));
+                            + ElementLabels.of(v) + " maps " + ElementLabels.of(bar) + " there at "
+                            + (expected == null ? "no representable pfn; fix the VMA's pgoff" : "pfn " + format(expected) + "; use pfn " + format(expected)));
                 }
             }
         }
@@ -468,6 +512,38 @@ public class ScenarioValidator extends EObjectValidator {
     private static long taskSize(Vma v) {
         Scenario s = scenarioOf(v);
         return s != null && s.getKernel() != null && s.getKernel().isLa57() ? TASK_SIZE_5LEVEL : TASK_SIZE_4LEVEL;
+    }
+
+    /** BAR PFN + pgoff + page offset in the VMA, or null when it does not fit a signed 64-bit PFN. */
+    private static Long expectedPfn(long barPhys, long pgoff, long offsetInVma) {
+        try {
+            return Math.addExact(Math.addExact(barPhys >>> Sizes.PAGE_SHIFT, pgoff), offsetInVma >>> Sizes.PAGE_SHIFT);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /**
+     * The target of a single-valued reference without resolving it: validation never opens another
+     * document, so a proxy (a reference into one) counts as absent here and REFERENCE_RESOLVED reports it.
+     */
+    private static <T> T local(EObject owner, EReference ref, Class<T> type) {
+        if (owner == null) {
+            return null;
+        }
+        Object value = owner.eGet(ref, false);
+        return type.isInstance(value) && !((EObject) value).eIsProxy() ? type.cast(value) : null;
+    }
+
+    /** One NOT_NEGATIVE error per negative attribute, given as name/value pairs. */
+    private static void notNegative(EObject o, Checker c, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            long value = (Long) namesAndValues[i + 1];
+            if (value < 0) {
+                c.error(o, ScenarioRule.NOT_NEGATIVE, ElementLabels.of(o) + " has " + namesAndValues[i] + " " + value
+                        + ", but addresses, sizes, page offsets and PFNs are never negative; use a value from 0 up");
+            }
+        }
     }
 
     private static long roundUp(long value, long align) {

@@ -1,0 +1,75 @@
+package dev.pinscope.cli;
+
+import dev.pinscope.engine.ExpectationResult;
+import dev.pinscope.engine.Expectations;
+import dev.pinscope.engine.ExplorationReport;
+import dev.pinscope.engine.ExploreOptions;
+import dev.pinscope.engine.SimulationOptions;
+import dev.pinscope.engine.report.ReportJson;
+import dev.pinscope.engine.spec.ExpectationSpec;
+import dev.pinscope.engine.spec.Policy;
+import dev.pinscope.engine.spec.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** explore and compare: every interleaving under one or more policies, then the expectations. */
+abstract class ExploringCommand extends ScenarioCommand {
+    @Option(names = "--max-states", paramLabel = "N", converter = PositiveLong.class,
+            description = "State budget per policy; beyond it the report is PARTIAL.")
+    Long maxStates;
+
+    @Option(names = "--max-steps", paramLabel = "N", converter = PositiveLong.class,
+            description = "Depth bound (schedule length); beyond it the report is PARTIAL.")
+    Long maxSteps;
+
+    @Option(names = "--no-por", description = "Explore without partial-order reduction (same verdicts, more states).")
+    boolean noPor;
+
+    ExploringCommand(PinscopeCli cli) {
+        super(cli);
+    }
+
+    /** Which expectations this command checks, of those in the file. */
+    abstract boolean checks(ExpectationSpec e, List<Policy> policies);
+
+    int explore(ScenarioSpec spec, List<Policy> policies, String mode) throws BadInput {
+        ExploreOptions eo = ExploreOptions.defaults().withPartialOrderReduction(!noPor);
+        if (maxStates != null) {
+            eo = eo.withMaxStates(maxStates);
+        }
+        if (maxSteps != null) {
+            eo = eo.withMaxDepth(maxSteps);
+        }
+        StderrProgress mon = new StderrProgress(err);
+        Expectations ex = new Expectations(spec, SimulationOptions.defaults(), eo, mon);
+        long t0 = System.nanoTime();
+        Map<Policy, ExplorationReport> reports = new LinkedHashMap<>();
+        for (Policy p : policies) {
+            mon.policy = p;
+            reports.put(p, ex.report(p));
+        }
+        List<ExpectationResult> exps = new ArrayList<>();
+        for (ExpectationSpec e : spec.expectations()) {
+            if (checks(e, policies)) {
+                exps.add(ex.check(e));
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (common.json) {
+            out.println(ReportJson.write(new ReportJson.Comparison(spec.name(), mode, reports, exps, secs)));
+        } else {
+            out.printf("Scenario: %s%n", spec.name());
+            if (policies.size() == 1) {
+                TextReport.printReport(out, reports.get(policies.get(0)));
+            } else {
+                TextReport.printTable(out, spec, reports);
+            }
+            TextReport.printExpectations(out, exps);
+        }
+        writeJunit(spec, exps);
+        return exitCode(exps);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pinscope.cli;
+
+import dev.pinscope.engine.CompileResult;
+import dev.pinscope.engine.ExpectationResult;
+import dev.pinscope.engine.Simulation;
+import dev.pinscope.engine.SimulationOptions;
+import dev.pinscope.engine.internal.EmfAdapter;
+import dev.pinscope.engine.spec.Policy;
+import dev.pinscope.engine.spec.ScenarioSpec;
+import dev.pinscope.model.io.LoadResult;
+import dev.pinscope.model.io.Scenarios;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A subcommand over one scenario file: the common options, loading (every problem a {@link BadInput} of one line)
+ * and the JUnit report. Subclasses are picocli commands returning the exit code.
+ */
+abstract class ScenarioCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file (.pinscope).")
+    String file;
+
+    final PrintStream out;
+    final PrintStream err;
+
+    ScenarioCommand(PinscopeCli cli) {
+        this.out = cli.out();
+        this.err = cli.err();
+    }
+
+    @Override
+    public final Integer call() throws BadInput {
+        return execute();
+    }
+
+    abstract int execute() throws BadInput;
+
+    static final String POLICY_NAMES = Arrays.stream(Policy.values()).map(Policy::name)
+            .collect(Collectors.joining(", "));
+
+    static Policy policy(String s) throws BadInput {
+        try {
+            return Policy.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("unknown policy '" + s + "' (" + POLICY_NAMES + ")");
+        }
+    }
+
+    /** Loads, validates and adapts the file; every problem becomes a BadInput with one line. */
+    ScenarioSpec load() throws BadInput {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new BadInput(file + ": no such file");
+        }
+        if (!Files.isReadable(p)) {
+            throw new BadInput(file + ": not readable");
+        }
+        LoadResult lr;
+        try {
+            lr = Scenarios.load(p);
+        } catch (RuntimeException e) {
+            throw new BadInput(file + ": cannot be read: " + oneLine(String.valueOf(e.getMessage())));
+        }
+        if (!lr.ok()) {
+            String first = lr.firstProblem();
+            throw new BadInput(first.isEmpty() ? file + ": not a valid scenario file" : oneLine(first));
+        }
+        CompileResult cr = Simulation.compile(lr.scenario(), SimulationOptions.defaults());
+        if (!cr.ok()) {
+            throw new BadInput(file + ": " + oneLine(cr.errors().get(0))
+                    + (cr.errors().size() > 1 ? " (and " + (cr.errors().size() - 1) + " more)" : ""));
+        }
+        return EmfAdapter.toSpec(lr.scenario());
+    }
+
+    static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    void writeJunit(ScenarioSpec spec, List<ExpectationResult> exps) throws BadInput {
+        if (common.junit != null) {
+            JunitXml.write(common.junit, spec.name(), exps);
+        }
+    }
+
+    static int exitCode(List<ExpectationResult> exps) {
+        return exps.stream().allMatch(ExpectationResult::ok) ? PinscopeCli.OK : PinscopeCli.EXPECTATION_FAILED;
+    }
+}
