@@ -128,7 +128,8 @@ public final class Explorer {
         if (count == Integer.MAX_VALUE - 1) {
             throw new IllegalStateException("state store full");
         }
-        int id = count++;
+        // allocate first, count after: an OutOfMemoryError here leaves the store as it was (MemoryReserve)
+        int id = count;
         int ci = id >>> CHUNK_BITS;
         if (ci == chunks.length) {
             chunks = Arrays.copyOf(chunks, ci * 2);
@@ -136,11 +137,12 @@ public final class Explorer {
         if (chunks[ci] == null) {
             chunks[ci] = new long[CHUNK * W];
         }
-        if (count > parent.length) {
+        if (id + 1 > parent.length) {
             int n = (int) Math.min(Integer.MAX_VALUE - 8, parent.length * 2L);
             parent = Arrays.copyOf(parent, n);
             via = Arrays.copyOf(via, n);
         }
+        count++;
         System.arraycopy(s, 0, chunks[ci], (id & (CHUNK - 1)) * W, W);
         parent[id] = par;
         via[id] = (byte) actor;
@@ -228,6 +230,8 @@ public final class Explorer {
         long depth = 0;
         int levelEnd = 1;
         int id = 0;
+        MemoryReserve reserve = new MemoryReserve();
+        try {
         for (; id < count; id++) {
             if (id == levelEnd) {
                 depth++;
@@ -286,6 +290,11 @@ public final class Explorer {
                 break;
             }
         }
+        } catch (OutOfMemoryError full) {
+            // what was found is real: report it PARTIAL instead of losing it; no cycle search on a full heap
+            partial = reserve.release(count);
+            cancelled = true;
+        }
         expanded = Math.min(id, count);
         if (partial == null && expanded < count) {
             partial = "stopped early";
@@ -333,9 +342,14 @@ public final class Explorer {
         // ---- phase 2: cycles
         List<Lasso> livelocks = new ArrayList<>();
         List<Lasso> starvations = new ArrayList<>();
-        if (opt.findCycles() && pinners > 0 && !"cancelled".equals(partial)) {
+        if (opt.findCycles() && pinners > 0 && !cancelled) {
             mon.progress("cycles", count, transitions, depth);
-            findCycles(livelocks, starvations);
+            try {
+                findCycles(livelocks, starvations);
+            } catch (OutOfMemoryError full) {
+                partial = reserve.release(count) + "; the cycle search did not finish";
+                cancelled = true;
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         // memory actually allocated for the stored states (arena chunks, parent/actor arrays, hash table)
