@@ -272,7 +272,7 @@ public final class Explorer {
                     resCount[a][ei]++;
                     if (resSource[a][ei] < 0) {
                         resSource[a][ei] = id;
-                        resPages[a][ei] = e == Errno.OK ? m.pPages[a] : 0;
+                        resPages[a][ei] = e == Errno.OK ? m.pages(a) : 0;
                     }
                     if (e == Errno.OK && m.stalePfnUsed(nxt, a) && violSource[a] < 0) {
                         violSource[a] = id;
