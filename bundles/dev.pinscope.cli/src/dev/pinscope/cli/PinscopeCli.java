@@ -57,7 +57,7 @@ public final class PinscopeCli {
 
         @Override
         public Integer call() throws BadInput {
-            throw new BadInput("missing command (run, explore, compare, validate); see pinscope --help");
+            throw new BadInput("missing command (run, explore, compare, validate, import); see pinscope --help");
         }
     }
 
@@ -68,6 +68,7 @@ public final class PinscopeCli {
         cl.addSubcommand(new RunCommand(this));
         cl.addSubcommand(new ExploreCommand(this));
         cl.addSubcommand(new CompareCommand(this));
+        cl.addSubcommand(new ImportCommand(this));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new AutoComplete.GenerateCompletion());
         cl.setOut(new PrintWriter(out, true));
@@ -96,7 +97,7 @@ public final class PinscopeCli {
             String msg = e.getMessage();
             if (e instanceof UnmatchedArgumentException u && at.getParent() == null && !u.getUnmatched().isEmpty()
                     && !u.getUnmatched().get(0).startsWith("-")) {
-                msg = "unknown command '" + u.getUnmatched().get(0) + "' (run, explore, compare, validate)";
+                msg = "unknown command '" + u.getUnmatched().get(0) + "' (run, explore, compare, validate, import)";
             }
             String where = at.getParent() == null ? "pinscope --help" : "pinscope " + at.getCommandName() + " --help";
             err.println("pinscope: " + CommandLine.Help.Ansi.OFF.string(msg).replace('\n', ' ') + "; see " + where);

@@ -283,22 +283,34 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
         step(actor, StepKind.INTO);
     }
 
+    /**
+     * Announces the new position in one event set, as the platform expects: SUSPEND (STEP_END, BREAKPOINT or
+     * CLIENT_REQUEST) on the thread that moved, so the Debug view selects its new top frame and the source and
+     * Variables views follow the new debug context; CHANGE/CONTENT on every other thread (another actor's step
+     * can unblock, block or finish it, and its frames now belong to the new position); CHANGE/STATE on the
+     * target, whose label names the position.
+     */
     private void suspendAfter(int actor, IBreakpoint hit, int detail) {
         suspended = true;
         stopReason = describeStop(hit);
         PinscopeThread t = threads[actor];
-        t.setBreakpoint(hit);
-        for (PinscopeThread other : threads) {
-            if (other != t) {
-                other.setBreakpoint(null);
+        List<DebugEvent> events = new ArrayList<>();
+        for (PinscopeThread th : threads) {
+            th.setBreakpoint(th == t ? hit : null);
+            if (th == t) {
+                events.add(new DebugEvent(th, DebugEvent.SUSPEND, hit != null ? DebugEvent.BREAKPOINT : detail));
+            } else {
+                events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.CONTENT));
             }
         }
-        t.fireSuspendEvent(hit != null ? DebugEvent.BREAKPOINT : detail);
-        // another actor's step can unblock, block or finish this one, and clears its breakpoint mark
-        for (PinscopeThread other : threads) {
-            if (other != t) {
-                other.fireChangeEvent(DebugEvent.STATE);
-            }
+        events.add(new DebugEvent(this, DebugEvent.CHANGE, DebugEvent.STATE));
+        fireEvents(events);
+    }
+
+    private static void fireEvents(List<DebugEvent> events) {
+        DebugPlugin d = DebugPlugin.getDefault();
+        if (d != null) {
+            d.fireDebugEventSet(events.toArray(DebugEvent[]::new));
         }
     }
 
@@ -424,7 +436,8 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             terminateQuietly();
             return;
         }
-        suspendAfter(actor, hit, suspendRequested ? DebugEvent.CLIENT_REQUEST : DebugEvent.UNSPECIFIED);
+        // a breakpoint, the user's Suspend, or the run's end (also a stop the user asked for with Resume)
+        suspendAfter(actor, hit, DebugEvent.CLIENT_REQUEST);
     }
 
     @Override

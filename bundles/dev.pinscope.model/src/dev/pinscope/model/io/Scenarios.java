@@ -200,19 +200,25 @@ public final class Scenarios {
             thrown = e;
         } catch (StackOverflowError e) {
             // absurdly deep nesting in a hostile file; report it instead of killing the caller
-            return failed(name, 0, 0, "the XML is nested too deeply to be a scenario file");
+            int[] top = lineColumnOf(bytes, "<");
+            return failed(name, top[0], top[1], "the XML is nested too deeply to be a scenario file");
         }
         List<FileDiagnostic> problems = new ArrayList<>();
+        // a problem EMF cannot place is put on the root element, so every message names a line
+        int[] top = lineColumnOf(bytes, "<pinscope:Scenario");
         for (Resource.Diagnostic d : resource.getErrors()) {
-            problems.add(FileDiagnostic.error(name, d.getLine(), d.getColumn(), LoadProblems.message(d)));
+            boolean placed = d.getLine() > 0;
+            problems.add(FileDiagnostic.error(name, placed ? d.getLine() : top[0], placed ? d.getColumn() : top[1], LoadProblems.message(d)));
         }
         if (problems.isEmpty() && thrown != null) {
-            problems.add(LoadProblems.fromException(name, thrown));
+            FileDiagnostic d = LoadProblems.fromException(name, thrown);
+            problems.add(d.getLine() > 0 ? d : FileDiagnostic.error(name, top[0], top[1], d.getMessage()));
         }
+        int[] version = lineColumnOf(bytes, "formatVersion=");
         EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
         if (root instanceof Scenario s && s.getFormatVersion() > FORMAT_VERSION) {
             // Put this first: a newer file's other errors (unknown elements) follow from it.
-            problems.add(0, FileDiagnostic.error(name, 0, 0, "the file has format version " + s.getFormatVersion()
+            problems.add(0, FileDiagnostic.error(name, version[0], version[1], "the file has format version " + s.getFormatVersion()
                     + ", newer than version " + FORMAT_VERSION + " that this Pinscope reads; open it with a newer Pinscope"));
         }
         if (problems.isEmpty()) {
@@ -222,10 +228,10 @@ public final class Scenarios {
                 problems.add(FileDiagnostic.error(name, 1, 1, "the root element is " + root.eClass().getName()
                         + ", but a scenario file's root must be pinscope:Scenario"));
             } else if (resource.getContents().size() > 1) {
-                problems.add(FileDiagnostic.error(name, 0, 0, "the file has " + resource.getContents().size()
+                problems.add(FileDiagnostic.error(name, top[0], top[1], "the file has " + resource.getContents().size()
                         + " root elements; a scenario file has exactly one pinscope:Scenario"));
             } else if (((Scenario) root).getFormatVersion() < 1) {
-                problems.add(FileDiagnostic.error(name, 0, 0, "formatVersion " + ((Scenario) root).getFormatVersion()
+                problems.add(FileDiagnostic.error(name, version[0], version[1], "formatVersion " + ((Scenario) root).getFormatVersion()
                         + " is not a format version; use " + FORMAT_VERSION));
             }
         }
@@ -372,6 +378,22 @@ public final class Scenarios {
             }
         }
         return -1;
+    }
+
+    /** Line and column of the first occurrence of ASCII {@code text}, else of the first element, else 1:1. */
+    private static int[] lineColumnOf(byte[] bytes, String text) {
+        byte[] t = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i + t.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + t.length, t, 0, t.length)) {
+                return lineColumn(bytes, i);
+            }
+        }
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '<' && bytes[i + 1] != '?' && bytes[i + 1] != '!') {
+                return lineColumn(bytes, i);
+            }
+        }
+        return new int[] {1, 1};
     }
 
     private static int[] lineColumn(byte[] bytes, int offset) {

@@ -63,6 +63,28 @@ public class ScenarioLaunchShortcut implements ILaunchShortcut {
         }
     }
 
+    /** The file behind an editor input (a local file or a workspace file), or null (a shipped example). */
+    public static Path ownFile(IEditorInput input) {
+        if (input instanceof IURIEditorInput u && u.getURI() != null && "file".equals(u.getURI().getScheme())) {
+            return Path.of(u.getURI());
+        }
+        IFile ws = Adapters.adapt(input, IFile.class);
+        return ws != null && ws.getLocation() != null ? ws.getLocation().toFile().toPath() : null;
+    }
+
+    /** Where a launch of an input without a file of its own (a shipped example) reads the scenario from. */
+    public static Path copyFor(IEditorInput input) {
+        Path dir = Path.of(Platform.getStateLocation(Platform.getBundle("dev.pinscope.debug")).toOSString(), "launched");
+        String name = input.getName().endsWith(".pinscope") ? input.getName() : input.getName() + ".pinscope";
+        return dir.resolve(name);
+    }
+
+    /** The file a launch of this editor's scenario reads: its own file, else the copy made for examples. */
+    public static Path launchedFile(IEditorInput input) {
+        Path own = ownFile(input);
+        return own != null ? own : copyFor(input);
+    }
+
     /** The file a launch of this editor's scenario should read (saving the editor or copying an example first). */
     public static Path fileOf(IEditorPart editor) throws IOException, CoreException {
         IEditorInput input = editor.getEditorInput();
@@ -70,22 +92,16 @@ public class ScenarioLaunchShortcut implements ILaunchShortcut {
                 .saveEditor(editor, true)) {
             return null;
         }
-        if (input instanceof IURIEditorInput u && u.getURI() != null && "file".equals(u.getURI().getScheme())
-                && !editor.isDirty()) {
-            return Path.of(u.getURI());
-        }
-        IFile ws = Adapters.adapt(input, IFile.class);
-        if (ws != null && ws.getLocation() != null && !editor.isDirty()) {
-            return ws.getLocation().toFile().toPath();
+        Path own = ownFile(input);
+        if (own != null && !editor.isDirty()) {
+            return own;
         }
         IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
         if (diagram == null) {
             throw new IOException(input.getName() + " is not a scenario");
         }
-        Path dir = Path.of(Platform.getStateLocation(Platform.getBundle("dev.pinscope.debug")).toOSString(), "launched");
-        Files.createDirectories(dir);
-        String name = input.getName().endsWith(".pinscope") ? input.getName() : input.getName() + ".pinscope";
-        Path copy = dir.resolve(name);
+        Path copy = copyFor(input);
+        Files.createDirectories(copy.getParent());
         SaveResult r = Scenarios.save(diagram.getScenario(), copy);
         if (!r.ok()) {
             throw new IOException("cannot write " + copy + ": " + r.message());

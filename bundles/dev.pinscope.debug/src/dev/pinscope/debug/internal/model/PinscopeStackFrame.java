@@ -20,10 +20,13 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
     /** 0 = outermost frame. */
     private final int depth;
     private final Frame frame;
+    /** The position this frame was taken at; a frame is only ever equal to frames of the same position. */
+    private final SuspendedState state;
 
-    public PinscopeStackFrame(PinscopeThread thread, int depth, Frame frame) {
+    public PinscopeStackFrame(PinscopeThread thread, SuspendedState state, int depth, Frame frame) {
         super(thread.target());
         this.thread = thread;
+        this.state = state;
         this.depth = depth;
         this.frame = frame;
     }
@@ -44,7 +47,7 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
 
     @Override
     public IVariable[] getVariables() throws DebugException {
-        SuspendedState st = target().state();
+        SuspendedState st = state;
         Frame before = previousFrame(st);
         List<IVariable> out = new ArrayList<>();
         for (Frame.Variable v : frame.locals()) {
@@ -152,9 +155,13 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
         return thread.canSuspend();
     }
 
+    /**
+     * Only a frame of the current position is suspended: a frame of an earlier position is history, so the
+     * Debug view lets the next step (of any actor) move the selection away from it.
+     */
     @Override
     public boolean isSuspended() {
-        return thread.isSuspended();
+        return thread.isSuspended() && target().state() == state;
     }
 
     @Override
@@ -184,12 +191,12 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PinscopeStackFrame f && f.thread.equals(thread) && f.depth == depth
+        return o instanceof PinscopeStackFrame f && f.state == state && f.thread.equals(thread) && f.depth == depth
                 && f.frame.function().equals(frame.function());
     }
 
     @Override
     public int hashCode() {
-        return thread.hashCode() * 37 + depth * 7 + frame.function().hashCode();
+        return (thread.hashCode() * 37 + depth * 7 + frame.function().hashCode()) * 31 + Long.hashCode(state.position());
     }
 }

@@ -17,6 +17,8 @@ public final class PinscopeThread extends PinscopeDebugElement implements IThrea
 
     private final int actor;
     private volatile IBreakpoint breakpoint;
+    private volatile PinscopeStackFrame[] frames;
+    private volatile SuspendedState framesOf;
 
     public PinscopeThread(PinscopeDebugTarget target, int actor) {
         super(target);
@@ -56,18 +58,30 @@ public final class PinscopeThread extends PinscopeDebugElement implements IThrea
         super.fireTerminateEvent();
     }
 
+    /**
+     * The frames at the current position, innermost first. They are made once per position and belong to it
+     * (see {@link PinscopeStackFrame#equals}): after a step the Debug view sees new elements, selects the new
+     * top frame and the debug context changes, so the listing's instruction pointer and the Variables view
+     * follow without anyone re-selecting a frame.
+     */
     @Override
     public IStackFrame[] getStackFrames() throws DebugException {
         if (!isSuspended()) {
             return new IStackFrame[0];
         }
-        List<Frame> frames = view().frames();
-        IStackFrame[] out = new IStackFrame[frames.size()];
-        for (int i = 0; i < out.length; i++) {
-            // depth from the outermost frame keeps a frame's identity while inner calls come and go
-            out[i] = new PinscopeStackFrame(this, frames.size() - 1 - i, frames.get(i));
+        SuspendedState st = target().state();
+        PinscopeStackFrame[] f = frames;
+        if (f == null || framesOf != st) {
+            List<Frame> engine = st.actor(actor).frames();
+            f = new PinscopeStackFrame[engine.size()];
+            for (int i = 0; i < f.length; i++) {
+                // depth from the outermost frame: "the same frame" before and after a step, for changed values
+                f[i] = new PinscopeStackFrame(this, st, engine.size() - 1 - i, engine.get(i));
+            }
+            frames = f;
+            framesOf = st;
         }
-        return out;
+        return f.clone();
     }
 
     @Override

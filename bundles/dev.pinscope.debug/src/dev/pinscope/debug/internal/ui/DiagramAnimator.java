@@ -1,10 +1,14 @@
 package dev.pinscope.debug.internal.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
@@ -12,11 +16,12 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
 import dev.pinscope.debug.PinscopeDebugTarget;
+import dev.pinscope.debug.internal.launch.ScenarioLaunchShortcut;
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.IScenarioDiagram;
 
 /**
- * Lays the suspended run over every open diagram of the same scenario, driven only by debug events:
+ * Lays the suspended run over the open diagram(s) of the file it was launched from, driven only by debug events:
  * SUSPEND shows the new state, RESUME leaves the last picture, TERMINATE removes the overlay.
  */
 public final class DiagramAnimator implements IDebugEventSetListener {
@@ -39,10 +44,13 @@ public final class DiagramAnimator implements IDebugEventSetListener {
             if (t == null) {
                 continue;
             }
+            if (e.getKind() == DebugEvent.TERMINATE && e.getSource() == t) {
+                schedule(t, true);
+                return;
+            }
             if (e.getKind() == DebugEvent.SUSPEND) {
                 schedule(t, false);
-            } else if (e.getKind() == DebugEvent.TERMINATE && e.getSource() == t) {
-                schedule(t, true);
+                return;
             }
         }
     }
@@ -55,7 +63,7 @@ public final class DiagramAnimator implements IDebugEventSetListener {
         d.asyncExec(() -> apply(t, remove));
     }
 
-    /** Updates the overlays now (UI thread). */
+    /** Updates the overlays now (UI thread): only on editors of the very file the run was launched from. */
     public static void apply(PinscopeDebugTarget t, boolean remove) {
         for (IWorkbenchWindow w : PlatformUI.getWorkbench().getWorkbenchWindows()) {
             for (IWorkbenchPage p : w.getPages()) {
@@ -65,20 +73,35 @@ public final class DiagramAnimator implements IDebugEventSetListener {
                     }
                     IEditorPart part = ref.getEditor(false);
                     IScenarioDiagram diagram = part == null ? null : Adapters.adapt(part, IScenarioDiagram.class);
-                    if (diagram == null || diagram.getScenario() == null
-                            || !t.simulation().spec().name().equals(diagram.getScenario().getName())) {
+                    if (diagram == null || diagram.getScenario() == null || !isSourceOf(part.getEditorInput(), t)) {
                         continue;
                     }
                     if (remove || t.isTerminated()) {
-                        if (diagram.getOverlay() instanceof RunOverlay) {
+                        // a newer run of the same file may own the overlay by now: leave its picture alone
+                        if (diagram.getOverlay() instanceof RunOverlay o && o.target() == t) {
                             diagram.setOverlay(null);
                         }
                     } else {
-                        diagram.setOverlay(new RunOverlay(t.state(), diagram.getScenario()));
+                        diagram.setOverlay(new RunOverlay(t, t.state(), diagram.getScenario()));
                     }
                     diagram.overlayChanged();
                 }
             }
+        }
+    }
+
+    /** The editor shows the file the run read (an editor of another file with the same name does not). */
+    static boolean isSourceOf(IEditorInput input, PinscopeDebugTarget t) {
+        Path runFile = t.file();
+        Path editorFile = ScenarioLaunchShortcut.launchedFile(input);
+        return runFile != null && editorFile != null && canonical(runFile).equals(canonical(editorFile));
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 
+import dev.pinscope.debug.PinscopeDebugTarget;
 import dev.pinscope.debug.internal.model.SuspendedState;
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.engine.ActorView;
@@ -23,14 +24,26 @@ import dev.pinscope.model.scenario.Vma;
  */
 public final class RunOverlay implements IDiagramOverlay {
 
+    private final PinscopeDebugTarget target;
     private final SuspendedState state;
     private final Scenario scenario;
     private final long address;
 
-    public RunOverlay(SuspendedState state, Scenario scenario) {
+    public RunOverlay(PinscopeDebugTarget target, SuspendedState state, Scenario scenario) {
+        this.target = target;
         this.state = state;
         this.scenario = scenario;
         this.address = computeAddress();
+    }
+
+    /** The run this picture belongs to. */
+    public PinscopeDebugTarget target() {
+        return target;
+    }
+
+    /** The position shown. */
+    public SuspendedState state() {
+        return state;
     }
 
     private KernelSnapshot.SlotState slotOf(long vaddr, String level) {

@@ -43,20 +43,38 @@ public abstract class RunViewPart extends ViewPart implements IDebugEventSetList
         refresh(t);
     }
 
+    /**
+     * One refresh per event set that concerns the run shown (SUSPEND, RESUME, CHANGE, TERMINATE); a new
+     * Pinscope target (CREATE) is shown at once: a new launch becomes the run every view shows.
+     */
     @Override
     public void handleDebugEvents(DebugEvent[] events) {
+        PinscopeDebugTarget created = null;
+        PinscopeDebugTarget touched = null;
         for (DebugEvent e : events) {
             PinscopeDebugTarget t = DebugContexts.of(e.getSource());
-            if (t != null && (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE
-                    || e.getKind() == DebugEvent.CREATE || e.getKind() == DebugEvent.RESUME)) {
-                getSite().getShell().getDisplay().asyncExec(() -> {
-                    if (!isDisposed() && (target == null || target == t || target.isTerminated())) {
-                        setTarget(t);
-                    }
-                });
-                return;
+            if (t == null) {
+                continue;
+            }
+            if (e.getKind() == DebugEvent.CREATE && e.getSource() == t) {
+                created = t;
+            } else if (e.getKind() != DebugEvent.MODEL_SPECIFIC) {
+                touched = t;
             }
         }
+        PinscopeDebugTarget show = created != null ? created : touched;
+        if (show == null || isDisposed()) {
+            return;
+        }
+        boolean switchTo = created != null;
+        getSite().getShell().getDisplay().asyncExec(() -> {
+            if (isDisposed()) {
+                return;
+            }
+            if (switchTo || target == null || target == show || target.isTerminated()) {
+                setTarget(show);
+            }
+        });
     }
 
     protected abstract boolean isDisposed();
