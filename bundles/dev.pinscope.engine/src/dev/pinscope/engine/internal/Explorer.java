@@ -97,6 +97,9 @@ public final class Explorer {
         long depth = 0;
         int levelEnd = 1;
         int id = 0;
+        boolean stopped = false; // cancelled, or out of memory: no cycle search
+        MemoryReserve reserve = new MemoryReserve();
+        try {
         for (; id < store.count(); id++) {
             if (id == levelEnd) {
                 depth++;
@@ -105,6 +108,7 @@ public final class Explorer {
             if ((id & 4095) == 0) {
                 if (mon.isCancelled()) {
                     partial = "cancelled";
+                    stopped = true;
                     break;
                 }
                 if ((id & 16383) == 0 && id > 0) {
@@ -154,6 +158,11 @@ public final class Explorer {
                 break;
             }
         }
+        } catch (OutOfMemoryError full) {
+            // what was found is real: report it PARTIAL instead of losing it; no cycle search on a full heap
+            partial = reserve.release(store.count());
+            stopped = true;
+        }
         expanded = Math.min(id, store.count());
         if (partial == null && expanded < store.count()) {
             partial = "stopped early";
@@ -201,12 +210,16 @@ public final class Explorer {
         // ---- phase 2: cycles
         List<Lasso> livelocks = new ArrayList<>();
         List<Lasso> starvations = new ArrayList<>();
-        if (opt.findCycles() && pinners > 0 && !"cancelled".equals(partial)) {
+        if (opt.findCycles() && pinners > 0 && !stopped) {
             mon.progress("cycles", store.count(), transitions, depth);
             CycleAnalysis cycles = new CycleAnalysis(this, m, store, opt, mon, expanded, transitions);
-            cycles.findCycles(livelocks, starvations);
-            if (cycles.cancelled()) {
-                partial = partial == null ? "cancelled" : partial + "; cancelled";
+            try {
+                cycles.findCycles(livelocks, starvations);
+                if (cycles.cancelled()) {
+                    partial = partial == null ? "cancelled" : partial + "; cancelled";
+                }
+            } catch (OutOfMemoryError full) {
+                partial = reserve.release(store.count()) + "; the cycle search did not finish";
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -96,7 +96,8 @@ final class StateStore {
         if (count == Integer.MAX_VALUE - 1) {
             throw new IllegalStateException("state store full");
         }
-        int id = count++;
+        // allocate first, count after: an OutOfMemoryError here leaves the store as it was (MemoryReserve)
+        int id = count;
         int ci = id >>> CHUNK_BITS;
         if (ci == chunks.length) {
             chunks = Arrays.copyOf(chunks, ci * 2);
@@ -104,11 +105,12 @@ final class StateStore {
         if (chunks[ci] == null) {
             chunks[ci] = new long[CHUNK * w];
         }
-        if (count > parent.length) {
+        if (id + 1 > parent.length) {
             int n = (int) Math.min(Integer.MAX_VALUE - 8, parent.length * 2L);
             parent = Arrays.copyOf(parent, n);
             via = Arrays.copyOf(via, n);
         }
+        count++;
         System.arraycopy(s, 0, chunks[ci], (id & (CHUNK - 1)) * w, w);
         parent[id] = par;
         via[id] = (byte) actor;
