@@ -41,6 +41,15 @@ public final class Machine {
     final MmActors mm;
     private final int words;
     private final long[] initial;
+    /**
+     * TEST-ONLY fault injection, off by default: the partial-order reduction treats the pinner's page-table lock
+     * step of follow_pfnmap_start() (F1/F2_LOCK_PUD/PMD, a shared step: it re-reads the slot a zapper clears) as
+     * local, which hides the zap between the lockless read and the lock (W0). Set only by the SPIN comparison's test,
+     * through the system property {@value #TEST_ONLY_FAULT_PROPERTY}=true, to show that the comparison catches a
+     * reduction bug.
+     */
+    public static final String TEST_ONLY_FAULT_PROPERTY = "pinscope.testonly.fault.reductionTreatsLockStepAsLocal";
+    final boolean testOnlyFaultLockStepLocal = Boolean.getBoolean(TEST_ONLY_FAULT_PROPERTY);
 
     private Machine(ScenarioSpec spec, Policy policy, int maxRetries, long maxSteps, SimulationOptions options) {
         this.spec = spec;
@@ -176,6 +185,10 @@ public final class Machine {
             return false;
         }
         Pc p = f.pcOf(s, a);
+        if (testOnlyFaultLockStepLocal && (p == Pc.F1_LOCK_PUD || p == Pc.F2_LOCK_PUD
+                || p == Pc.F1_LOCK_PMD || p == Pc.F2_LOCK_PMD)) {
+            return true; // the injected fault (see TEST_ONLY_FAULT_PROPERTY)
+        }
         if (p == Pc.RETRY) {
             return policy == Policy.PATCH_V1 || policy == Policy.BOUNDED || policy == Policy.PRE_PATCH;
         }
