@@ -34,9 +34,12 @@ import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
  */
 class MenusTest {
 
-    /** IDE contributions that have no meaning in Pinscope (no projects, no text-file line delimiters). */
+    /**
+     * IDE contributions that have no meaning in Pinscope (no projects, no text-file line delimiters). File › Import
+     * is Pinscope's own (smaps/sysfs import), so it is not one of them.
+     */
     static final List<String> LEFTOVERS = List.of("Open Projects from File System", "Convert Line Delimiters To",
-            "Import", "Export", "Switch Workspace", "Restart", "Properties\tAlt+Enter", "Search", "Open Type",
+            "Switch Workspace", "Restart", "Properties\tAlt+Enter", "Search", "Open Type",
             "Toggle Breakpoint", "Build", "External Tools", "Next Annotation", "Previous Annotation",
             "Previous Edit Location", "Next Edit Location");
 

@@ -49,9 +49,18 @@ public final class PartHelp implements IPartListener2 {
     public void partOpened(IWorkbenchPartReference ref) {
         String context = CONTEXTS.get(ref.getId());
         IWorkbenchPart part = context == null ? null : ref.getPart(false);
-        if (part != null && part.getSite() instanceof org.eclipse.ui.internal.PartSite site
-                && site.getModel().getWidget() instanceof Composite control && !control.isDisposed()) {
+        if (part != null && partControl(part) instanceof Composite control && !control.isDisposed()) {
             PlatformUI.getWorkbench().getHelpSystem().setHelp(control, context);
+        }
+    }
+
+    /** The part's outermost composite: the widget of its e4 model element (read reflectively: an internal API). */
+    public static Object partControl(IWorkbenchPart part) {
+        try {
+            Object model = part.getSite().getClass().getMethod("getModel").invoke(part.getSite());
+            return model == null ? null : model.getClass().getMethod("getWidget").invoke(model);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 
