@@ -81,7 +81,7 @@ class SpinCheckTest {
     private static Path screenshotMaximized(ResultsView v, int col, String name) throws Exception {
         var page = v.getSite().getPage();
         page.setPartState(page.getReference(v), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        v.tree().getColumn(5).setWidth(260);
+        v.tree().getColumn(5).setWidth(120);
         v.tree().getColumn(col).setWidth(520);
         Fixture.drain();
         Path p = Fixture.screenshot(v.getSite().getShell(), name);
