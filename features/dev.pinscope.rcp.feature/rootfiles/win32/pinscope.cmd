@@ -32,6 +32,7 @@ if /i "%~1"=="run" goto cli
 if /i "%~1"=="explore" goto cli
 if /i "%~1"=="compare" goto cli
 if /i "%~1"=="validate" goto cli
+if /i "%~1"=="import" goto cli
 
 set "WS=%PINSCOPE_WORKSPACE%"
 if not defined WS set "WS=%USERPROFILE%\.pinscope\workspace"

@@ -28,6 +28,9 @@ abstract class ExploringCommand extends ScenarioCommand {
     @Option(names = "--no-por", description = "Explore without partial-order reduction (same verdicts, more states).")
     boolean noPor;
 
+    @Option(names = "--progress", description = "Progress lines on stderr every 2 s (default: only when stderr is a terminal).")
+    boolean progress;
+
     ExploringCommand(PinscopeCli cli) {
         super(cli);
     }
@@ -43,7 +46,7 @@ abstract class ExploringCommand extends ScenarioCommand {
         if (maxSteps != null) {
             eo = eo.withMaxDepth(maxSteps);
         }
-        StderrProgress mon = new StderrProgress(err);
+        StderrProgress mon = new StderrProgress(err, progress || StderrProgress.isTerminal(err));
         Expectations ex = new Expectations(spec, SimulationOptions.defaults(), eo, mon);
         long t0 = System.nanoTime();
         Map<Policy, ExplorationReport> reports = new LinkedHashMap<>();
@@ -58,6 +61,10 @@ abstract class ExploringCommand extends ScenarioCommand {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        // out of memory: the partial report follows on stdout; stderr gets exactly one line about it
+        reports.values().stream().filter(r -> !r.complete() && r.partialReason() != null && r.partialReason().startsWith("memory"))
+                .findFirst().ifPresent(r -> err.println("pinscope: " + r.policy() + " stopped by " + r.partialReason()
+                        + "; the report is PARTIAL"));
         if (common.json) {
             out.println(ReportJson.write(new ReportJson.Comparison(spec.name(), mode, reports, exps, secs)));
         } else {
@@ -70,6 +77,7 @@ abstract class ExploringCommand extends ScenarioCommand {
             TextReport.printExpectations(out, exps);
         }
         writeJunit(spec, exps);
-        return exitCode(exps);
+        boolean completed = reports.values().stream().allMatch(ExplorationReport::complete);
+        return exitCode(exps, completed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinscope.cli;
 
+import dev.pinscope.model.io.UserText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,14 +17,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * {@code pinscope run|explore|compare|validate FILE [options]} — plain Java, usable with or without OSGi. The
  * options are parsed by picocli; each subcommand is its own class (a new one is one line in {@link #commandLine}).
- * Exit codes: {@link #OK} every checked expectation holds, {@link #EXPECTATION_FAILED} one failed,
- * {@link #BAD_INPUT} bad input or usage (one line on stderr starting with {@code pinscope: }, never a stack trace).
+ * Exit codes ({@link ExitCodes}): {@link #OK} every checked expectation holds and everything completed,
+ * {@link #EXPECTATION_FAILED} one is refuted, {@link #BAD_INPUT} bad input or usage (one line on stderr starting
+ * with {@code pinscope: }, never a stack trace), {@link #INCONCLUSIVE} a bound, a cancel or memory left it undecided.
  * {@code pinscope --help} and {@code pinscope COMMAND --help} print the usage.
  */
 public final class PinscopeCli {
-    public static final int OK = 0;
-    public static final int EXPECTATION_FAILED = 1;
-    public static final int BAD_INPUT = 2;
+    public static final int OK = ExitCodes.OK;
+    public static final int EXPECTATION_FAILED = ExitCodes.REFUTED;
+    public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
+    public static final int INCONCLUSIVE = ExitCodes.INCONCLUSIVE;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -49,7 +52,10 @@ public final class PinscopeCli {
     @Command(name = "pinscope", sortOptions = false,
             description = "Headless Pinscope: play, explore and compare VFIO pin-vs-zap race scenarios.",
             footer = {"", "Policies: PRE_PATCH PATCH_V1 BOUNDED GUP_STYLE GUP_STYLE_DROP_LOCK ENOENT (KERNEL-MODEL.md §9).",
-                "Exit codes: 0 all checked expectations hold, 1 an expectation failed, 2 bad input or usage.",
+                "Exit codes: 0 every checked expectation holds and every run/exploration completed,",
+                "  1 an expectation is refuted, 2 bad input or usage, 3 inconclusive (a run cut by --max-steps,",
+                "  an exploration stopped by --max-states/--max-steps or out of memory: undecided expectations",
+                "  are shown as INCONCLUSIVE).",
                 "Without a command, pinscope opens the workbench (start script only)."})
     static final class Top implements Callable<Integer> {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -57,7 +63,8 @@ public final class PinscopeCli {
 
         @Override
         public Integer call() throws BadInput {
-            throw new BadInput("missing command (run, explore, compare, validate); see pinscope --help");
+            throw new BadInput("missing command (run, explore, compare, validate, import, export, verify); "
+                    + "see pinscope --help");
         }
     }
 
@@ -68,6 +75,9 @@ public final class PinscopeCli {
         cl.addSubcommand(new RunCommand(this));
         cl.addSubcommand(new ExploreCommand(this));
         cl.addSubcommand(new CompareCommand(this));
+        cl.addSubcommand(new ImportCommand(this));
+        cl.addSubcommand(new ExportCommand(this));
+        cl.addSubcommand(new VerifyCommand(this));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new AutoComplete.GenerateCompletion());
         cl.setOut(new PrintWriter(out, true));
@@ -81,10 +91,11 @@ public final class PinscopeCli {
         try {
             return commandLine().execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("pinscope: out of memory; lower --max-states");
-            return BAD_INPUT;
+            // explorations keep what they found (PARTIAL, reason memory); this is a run or a load that could not
+            err.println("pinscope: out of memory; give Java more with -Xmx, or lower --max-steps/--max-states");
+            return INCONCLUSIVE;
         } catch (Throwable t) {
-            err.println("pinscope: internal error: " + t);
+            err.println("pinscope: internal error (please report it): " + UserText.of(t));
             return BAD_INPUT;
         }
     }
@@ -96,7 +107,10 @@ public final class PinscopeCli {
             String msg = e.getMessage();
             if (e instanceof UnmatchedArgumentException u && at.getParent() == null && !u.getUnmatched().isEmpty()
                     && !u.getUnmatched().get(0).startsWith("-")) {
-                msg = "unknown command '" + u.getUnmatched().get(0) + "' (run, explore, compare, validate)";
+                String word = u.getUnmatched().get(0);
+                boolean fileLike = word.contains(".") || word.contains("/");
+                msg = "unknown command '" + word + "' (run, explore, compare, validate, import, export, verify)"
+                        + (fileLike ? ", and no file of that name exists" : "");
             }
             String where = at.getParent() == null ? "pinscope --help" : "pinscope " + at.getCommandName() + " --help";
             err.println("pinscope: " + CommandLine.Help.Ansi.OFF.string(msg).replace('\n', ' ') + "; see " + where);
@@ -110,7 +124,7 @@ public final class PinscopeCli {
             if (e instanceof BadInput) {
                 err.println("pinscope: " + e.getMessage());
             } else {
-                err.println("pinscope: internal error: " + e);
+                err.println("pinscope: internal error (please report it): " + UserText.of(e));
             }
             return BAD_INPUT;
         };

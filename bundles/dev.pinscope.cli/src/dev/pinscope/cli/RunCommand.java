@@ -78,7 +78,9 @@ final class RunCommand extends ScenarioCommand {
             err.println("pinscope: " + file + ": " + rr.message());
             return PinscopeCli.BAD_INPUT;
         }
-        return exitCode(exps);
+        // a run cut by MAX_STEPS (or cancelled) decided nothing it did not reach: 3 unless something was refuted
+        boolean completed = rr.status() == RunResult.Status.COMPLETED || rr.status() == RunResult.Status.DEADLOCK;
+        return exitCode(exps, completed);
     }
 
     private Scheduler scheduler(String sname, ScenarioSpec spec, Simulation sim) throws BadInput {

@@ -94,7 +94,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
         }
     }
 
-    static int exitCode(List<ExpectationResult> exps) {
-        return exps.stream().allMatch(ExpectationResult::ok) ? PinscopeCli.OK : PinscopeCli.EXPECTATION_FAILED;
+    static int exitCode(List<ExpectationResult> exps, boolean completed) {
+        return ExitCodes.of(exps, completed);
     }
 }

@@ -73,10 +73,12 @@ final class TextReport {
         }
         out.println("Expectations:");
         for (ExpectationResult e : exps) {
-            out.printf("  %-4s %-20s %-13s expected %s; actual %s%n", e.ok() ? "ok" : "FAIL", e.policy(), e.scope(),
+            out.printf("  %-4s %-20s %-13s expected %s; actual %s%n", e.verdict(), e.policy(), e.scope(),
                     e.expected(), e.actual());
         }
-        long failed = exps.stream().filter(x -> !x.ok()).count();
-        out.printf("%d passed, %d failed%n", exps.size() - failed, failed);
+        long failed = exps.stream().filter(ExpectationResult::failed).count();
+        long undecided = exps.stream().filter(ExpectationResult::inconclusive).count();
+        out.printf("%d passed, %d failed%s%n", exps.size() - failed - undecided, failed,
+                undecided == 0 ? "" : ", " + undecided + " inconclusive");
     }
 }

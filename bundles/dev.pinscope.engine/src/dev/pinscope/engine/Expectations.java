@@ -106,12 +106,15 @@ public final class Expectations {
             RunResult.PinnerResult pr = r.result(actor);
             String actual;
             boolean ok;
+            boolean inconclusive = false;
             if (r.status() == RunResult.Status.SCHEDULE_ERROR) {
                 actual = "schedule error: " + r.message();
                 ok = false;
             } else if (pr == null || pr.result() == null) {
                 actual = "no result (" + r.status() + " after " + r.steps() + " steps)";
                 ok = e.livelock() && r.status() == RunResult.Status.MAX_STEPS;
+                // cut before the pinner returned: it might still return what is expected
+                inconclusive = !ok && (r.status() == RunResult.Status.MAX_STEPS || r.status() == RunResult.Status.CANCELLED);
             } else {
                 actual = pr.result().name() + (pr.result() == Errno.OK ? " pinned=" + pr.pinnedPages() : "")
                         + (pr.stalePfn() ? " stale-pfn" : "");
@@ -119,7 +122,7 @@ public final class Expectations {
                         && (e.pinnedPages() == null || (pr.result() == Errno.OK && pr.pinnedPages() == e.pinnedPages()))
                         && e.violation() == pr.stalePfn() && !e.livelock();
             }
-            return new ExpectationResult(e.policy(), "THIS_SCHEDULE", actor, exp.toString(), actual, ok);
+            return new ExpectationResult(e.policy(), "THIS_SCHEDULE", actor, exp.toString(), actual, ok, inconclusive);
         }
         ExplorationReport rep = report(e.policy());
         Set<Errno> got = new TreeSet<>(rep.resultsOf(actor));
@@ -139,7 +142,12 @@ public final class Expectations {
                 + (rep.complete() ? "" : " PARTIAL: " + rep.partialReason());
         boolean ok = rep.complete() && got.equals(new TreeSet<>(e.results())) && live == e.livelock()
                 && viol == e.violation() && pinnedOk;
-        return new ExpectationResult(e.policy(), "ALL_SCHEDULES", actor, exp, act, ok);
+        // What a partial exploration found is real: a result, livelock or violation the expectation rules out
+        // refutes it; anything else (a missing result, "no livelock") is undecided until the search completes.
+        boolean refuted = !e.results().containsAll(got) || (live && !e.livelock()) || (viol && !e.violation())
+                || !pinnedOk;
+        boolean inconclusive = !rep.complete() && !refuted;
+        return new ExpectationResult(e.policy(), "ALL_SCHEDULES", actor, exp, act, ok, inconclusive);
     }
 
     private static String yn(boolean b) {

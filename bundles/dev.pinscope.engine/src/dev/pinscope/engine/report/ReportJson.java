@@ -23,7 +23,7 @@ import java.util.Map;
  *  "violations":[{"actor","kind","description","witness","policy"}],
  *  "livelocks":[{"actor","stem","loop","kind","waitingFor","policy"}], "starvations":[…same…],
  *  "deadlocks":[{"description","witness","policy"}],
- *  "expectations":[{"policy","expected","actual","ok","scope","actor"}],
+ *  "expectations":[{"policy","expected","actual","ok","scope","actor"[,"inconclusive":true]}],
  *  "policies":[{"policy","complete","partialReason","states","transitions","seconds"}]}
  * </pre>
  *
@@ -145,6 +145,9 @@ public final class ReportJson {
             m.put("ok", e.ok());
             m.put("scope", e.scope());
             m.put("actor", e.actor());
+            if (e.inconclusive()) {
+                m.put("inconclusive", true); // only then: complete reports keep their shape
+            }
             out.add(m);
         }
         return out;
@@ -189,7 +192,7 @@ public final class ReportJson {
                 Map<?, ?> m = (Map<?, ?>) eo;
                 exps.add(new ExpectationResult(Policy.valueOf(str(m.get("policy"))), str(m.get("scope")),
                         str(m.get("actor")), str(m.get("expected")), str(m.get("actual")),
-                        Boolean.TRUE.equals(m.get("ok"))));
+                        Boolean.TRUE.equals(m.get("ok")), Boolean.TRUE.equals(m.get("inconclusive"))));
             }
         }
         return new Comparison(scenario, str(j.get("mode")), reports, exps, real(j.get("seconds")));

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class Main {
 
-    static final Set<String> CLI_COMMANDS = Set.of("run", "explore", "compare", "validate");
+    static final Set<String> CLI_COMMANDS = Set.of("run", "explore", "compare", "validate", "import", "help", "generate-completion");
     static final String CLI_APPLICATION = "dev.pinscope.cli.app";
     /** The CLI explores deep state graphs recursively; give its thread the stack the script gives it. */
     static final long CLI_STACK = 8L << 20;
@@ -43,7 +43,7 @@ public final class Main {
             System.out.println(version(home.resolve("plugins")));
             return;
         }
-        if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
+        if (args.length > 0 && isCliCommand(args[0])) {
             // SPI Fly logs every provider it registers at INFO on stderr; the CLI promises one line there
             SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
             List<String> cli = new ArrayList<>(List.of("-application", CLI_APPLICATION, "-data", "@none", "-nosplash"));
@@ -65,6 +65,17 @@ public final class Main {
             return;
         }
         equinox(args);
+    }
+
+    /**
+     * A known subcommand, or any other word that is not an option and not an existing file: a command, perhaps
+     * a mistyped one, which the CLI answers with a one-line usage error instead of the workbench starting.
+     */
+    static boolean isCliCommand(String first) {
+        if (CLI_COMMANDS.contains(first)) {
+            return true;
+        }
+        return !first.isEmpty() && !first.startsWith("-") && !Files.exists(Path.of(first));
     }
 
     private static void equinox(String[] args) throws Throwable {
