@@ -460,14 +460,12 @@ public class ResultsView extends ViewPart {
         }
         try {
             return switch ((Row) row) {
-                case Rows.ResultRow r -> witness(r.policy(), r.policy().name() + " " + r.entry().actor() + " "
-                        + Rows.resultCell(r.entry().result()), r.entry().witness(), null);
-                case Rows.LassoRow l -> witness(l.policy(), l.policy().name() + " " + l.lasso().kind() + " "
-                        + l.lasso().actor(), l.lasso().stem(), l.lasso().loop());
-                case Rows.ViolationRow v -> witness(v.policy(), v.policy().name() + " violation",
-                        v.violation().witness(), null);
-                case Rows.DeadlockRow d -> witness(d.policy(), d.policy().name() + " deadlock", d.deadlock().witness(),
-                        null);
+                case Rows.ResultRow r -> witness(r.policy(), "witness " + Rows.resultCell(r.entry().result()),
+                        r.entry().witness(), null);
+                case Rows.LassoRow l -> witness(l.policy(), "lasso " + l.lasso().kind() + " " + l.lasso().actor(),
+                        l.lasso().stem(), l.lasso().loop());
+                case Rows.ViolationRow v -> witness(v.policy(), "witness violation", v.violation().witness(), null);
+                case Rows.DeadlockRow d -> witness(d.policy(), "witness deadlock", d.deadlock().witness(), null);
                 default -> null;
             };
         } catch (IOException e) {
@@ -475,10 +473,14 @@ public class ResultsView extends ViewPart {
         }
     }
 
-    private WitnessLauncher.Witness witness(Policy p, String title, List<String> stem, List<String> loop)
+    private WitnessLauncher.Witness witness(Policy p, String finding, List<String> stem, List<String> loop)
             throws IOException {
         Scenario s = scenario();
         Path file = shown.file();
+        // the launch is named after what the user explored, not after a temporary copy
+        String scenarioName = file != null ? file.getFileName().toString().replaceFirst("\\.pinscope$", "")
+                : shown.scenarioName();
+        String title = scenarioName + " \u00b7 " + p.name() + " \u00b7 " + finding;
         boolean dirty = editor != null && editor.isDirty();
         if (file == null || dirty || s == null) {
             if (s == null) {
@@ -492,7 +494,7 @@ public class ResultsView extends ViewPart {
             }
         }
         int maxRetries = s != null ? s.getMaxRetries() : 0;
-        return new WitnessLauncher.Witness(file, p.name(), maxRetries, "Witness " + title, stem, loop);
+        return new WitnessLauncher.Witness(file, p.name(), maxRetries, title, stem, loop);
     }
 
     /** The scenario shown: the editor's model, else the results' file. */
