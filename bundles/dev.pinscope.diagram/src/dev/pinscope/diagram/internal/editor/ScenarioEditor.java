@@ -92,6 +92,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     private ScenarioValidation validation = ScenarioValidation.EMPTY;
     private ScenarioOutlinePage outline;
     private KeyHandler sharedKeyHandler;
+    private final DiskChangeGuard diskGuard = new DiskChangeGuard(this);
     private boolean validationScheduled;
     private long lastOpenMillis;
 
@@ -116,6 +117,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         document = ScenarioDocument.of(input);
         adopt(loaded.scenario());
         super.init(site, input);
+        diskGuard.remember();
         setPartName(input.getName());
         lastOpenMillis = (System.nanoTime() - t0) / 1_000_000;
     }
@@ -232,6 +234,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
+        diskGuard.install();
         org.eclipse.ui.contexts.IContextService contexts = getSite().getService(org.eclipse.ui.contexts.IContextService.class);
         if (contexts != null) {
             contexts.activateContext(DiagramIds.CONTEXT_ID);
@@ -241,6 +244,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     @Override
     public void dispose() {
         validationListeners.clear();
+        diskGuard.uninstall();
         super.dispose();
         adapterFactory.dispose();
     }
@@ -322,7 +326,9 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             doSaveAs();
             return;
         }
-        if (!saveTo(document.file()) && monitor != null) {
+        // the file changed on disk since it was read: overwrite it only when the user says so
+        boolean saved = diskGuard.mayOverwrite() && saveTo(document.file());
+        if (!saved && monitor != null) {
             monitor.setCanceled(true);
         }
     }
@@ -366,6 +372,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
         getCommandStack().markSaveLocation();
         firePropertyChange(PROP_DIRTY);
+        diskGuard.remember();
         return true;
     }
 
@@ -385,6 +392,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
         getCommandStack().markSaveLocation();
         firePropertyChange(PROP_DIRTY);
+        diskGuard.remember();
         validateNow();
     }
 
