@@ -63,7 +63,8 @@ public final class PinscopeCli {
 
         @Override
         public Integer call() throws BadInput {
-            throw new BadInput("missing command (run, explore, compare, validate, import); see pinscope --help");
+            throw new BadInput("missing command (run, explore, compare, validate, import, export, verify); "
+                    + "see pinscope --help");
         }
     }
 
@@ -75,6 +76,8 @@ public final class PinscopeCli {
         cl.addSubcommand(new ExploreCommand(this));
         cl.addSubcommand(new CompareCommand(this));
         cl.addSubcommand(new ImportCommand(this));
+        cl.addSubcommand(new ExportCommand(this));
+        cl.addSubcommand(new VerifyCommand(this));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new AutoComplete.GenerateCompletion());
         cl.setOut(new PrintWriter(out, true));
@@ -106,7 +109,7 @@ public final class PinscopeCli {
                     && !u.getUnmatched().get(0).startsWith("-")) {
                 String word = u.getUnmatched().get(0);
                 boolean fileLike = word.contains(".") || word.contains("/");
-                msg = "unknown command '" + word + "' (run, explore, compare, validate, import)"
+                msg = "unknown command '" + word + "' (run, explore, compare, validate, import, export, verify)"
                         + (fileLike ? ", and no file of that name exists" : "");
             }
             String where = at.getParent() == null ? "pinscope --help" : "pinscope " + at.getCommandName() + " --help";

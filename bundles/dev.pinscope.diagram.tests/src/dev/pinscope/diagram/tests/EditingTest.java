@@ -138,7 +138,9 @@ class EditingTest {
         Rectangle r = bounds(bar0);
         outside.setLocation(toViewer(editor, r.right() + 20, r.y + 30));
         EditPart diagram = EditorFixture.target(editor, outside, outside.getLocation());
-        assertNull(diagram.getCommand(outside), "a leaf outside every VMA is refused");
+        var refused = assertInstanceOf(dev.pinscope.diagram.internal.commands.Refused.class, diagram.getCommand(outside),
+                "a leaf outside every VMA is refused");
+        assertEquals("a PTE leaf goes inside a VMA: click inside one", refused.reason());
     }
 
     @Test
@@ -324,7 +326,7 @@ class EditingTest {
         Rectangle dev = bounds(s.getDevices().get(0));
         CreateRequest bar = new CreateRequest();
         bar.setFactory(ElementKind.BAR.factory());
-        bar.setLocation(toViewer(editor, dev.x + 10, dev.y + 10));
+        bar.setLocation(toViewer(editor, dev.right() - 6, dev.bottom() - 4)); // below the BARs, clear of their links
         EditPart target = EditorFixture.target(editor, bar, bar.getLocation());
         execute(editor, target.getCommand(bar));
         Device d = s.getDevices().get(0);

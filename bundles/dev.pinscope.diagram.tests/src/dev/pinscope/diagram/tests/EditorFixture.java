@@ -78,7 +78,17 @@ final class EditorFixture {
         IEditorPart part = IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(file.toUri()));
         drain();
         assertTrue(part instanceof ScenarioEditor, "the scenario editor opened " + file + " but got " + part);
+        atFullSize((ScenarioEditor) part);
         return (ScenarioEditor) part;
+    }
+
+    /**
+     * Editing tests click at diagram coordinates: at 100 % a pixel is a pixel (the editor may have
+     * zoomed a diagram that does not fit the test window out on open).
+     */
+    static void atFullSize(ScenarioEditor e) {
+        ((org.eclipse.gef.editparts.ScalableFreeformRootEditPart) e.viewer().getRootEditPart()).getZoomManager().setZoom(1.0);
+        drain();
     }
 
     static DiagramLayout layout(ScenarioEditor e) {

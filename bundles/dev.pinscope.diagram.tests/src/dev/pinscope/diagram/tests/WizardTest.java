@@ -64,6 +64,42 @@ class WizardTest {
     }
 
     @Test
+    void theStarterIsADeviceWithA1GBarItsMappingAndAPinnerThatValidatesAndRuns() throws Exception {
+        Path created = runWizard("starter.pinscope", "start", dev.pinscope.diagram.internal.wizards.NewScenarioPage.STARTER_ID);
+        var loaded = Scenarios.load(created);
+        assertTrue(loaded.ok(), loaded.firstProblem());
+        var s = loaded.scenario();
+        assertEquals(1, s.getDevices().size());
+        var bar = s.getDevices().get(0).getBars().get(0);
+        assertEquals(1L << 30, bar.getSize(), "a 1 GiB BAR");
+        var vma = s.getAddressSpace().getVmas().get(0);
+        assertEquals(0x7f00_0000_0000L, vma.getStart(), "mapped where mmap puts a BAR, not at 0x0");
+        assertEquals(bar, vma.getBar());
+        var pinner = (dev.pinscope.model.scenario.Pinner) s.getActors().get(0);
+        assertEquals(vma.getStart(), pinner.getVaddr());
+        assertEquals(1L << 30, pinner.getSize());
+        ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, EditorFixture.page().getActiveEditor());
+        assertTrue(editor.validateNow().isEmpty(), "validates: " + editor.validation().problems());
+        var compiled = dev.pinscope.engine.Simulation.compile(s, dev.pinscope.engine.SimulationOptions.defaults());
+        assertTrue(compiled.errors().isEmpty(), compiled.errors().toString());
+        var run = compiled.simulation().run(dev.pinscope.engine.Scheduler.roundRobin());
+        assertEquals(dev.pinscope.engine.RunResult.Status.COMPLETED, run.status(), run.message());
+        assertEquals("OK", run.first().result().name(), "the pin succeeds");
+        assertEquals(262144, run.first().pinnedPages(), "all of the 1G BAR");
+    }
+
+    @Test
+    void theFirstVmaOfAnEmptyScenarioLandsWhereABarMmapWouldNotAt0() throws Exception {
+        runWizard("blank.pinscope", "blank", null);
+        ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, EditorFixture.page().getActiveEditor());
+        var create = new org.eclipse.gef.requests.CreateRequest();
+        create.setFactory(dev.pinscope.diagram.internal.commands.ElementKind.VMA.factory());
+        create.setLocation(EditorFixture.toViewer(editor, 300, editor.context().layout().vmaY() + 40));
+        EditorFixture.execute(editor, EditorFixture.target(editor, create, create.getLocation()).getCommand(create));
+        assertEquals(0x7f00_0000_0000L, editor.getScenario().getAddressSpace().getVmas().get(0).getStart());
+    }
+
+    @Test
     void newScenarioFromAnExampleCopiesIt() throws Exception {
         Examples.Example example = Examples.list().get(1);
         Path created = runWizard("copy.pinscope", "my copy", example.id());

@@ -42,11 +42,51 @@ public final class ChangeAddressCommand {
         return align;
     }
 
+    /** Where a VMA asked to start at {@code wantedStart} does start: moved by a multiple of its alignment. */
+    public static long snappedVmaStart(Scenario s, Vma v, long wantedStart) {
+        long align = vmaMoveAlignment(s, v);
+        return v.getStart() + ScenarioMath.alignNearest(wantedStart - v.getStart(), align);
+    }
+
+    /**
+     * Why {@code v} cannot move to start near {@code wantedStart} (it would overlap another VMA or
+     * leave the user address space), or null when it can.
+     */
+    public static String vmaMoveRefusal(Scenario s, Vma v, long wantedStart) {
+        long start = snappedVmaStart(s, v, wantedStart);
+        long end = start + (v.getEnd() - v.getStart());
+        if (start < 0) {
+            return v.getName() + " cannot start below 0x0";
+        }
+        if (end > USER_TOP) {
+            return v.getName() + " would end above the user address space (" + Hex.format(USER_TOP) + ")";
+        }
+        if (s.getAddressSpace() != null) {
+            for (Vma o : s.getAddressSpace().getVmas()) {
+                if (o != v && o.getStart() < end && start < o.getEnd()) {
+                    return v.getName() + " at " + Hex.format(start) + " would overlap " + o.getName() + " [" + Hex.format(o.getStart())
+                            + ", " + Hex.format(o.getEnd()) + "): drag it into free address space";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Top of the x86_64 user address space with 4-level paging (TASK_SIZE). */
+    static final long USER_TOP = 0x7fff_ffff_f000L;
+
+    /** Why a leaf cannot go where it was asked to: it would not lie inside a VMA at its level's alignment. */
+    public static String entryMoveRefusal(Scenario s, PageTableEntry e) {
+        Vma v = ScenarioMath.vmaAt(s, e.getVaddr());
+        return "a " + e.getLevel() + " leaf moves only to a " + CreateElementCommand.alignmentName(e.getLevel())
+                + "-aligned address inside its VMA" + (v == null ? "" : "; " + v.getName() + " is [" + Hex.format(v.getStart()) + ", "
+                + Hex.format(v.getEnd()) + ")");
+    }
+
     /** Moves {@code v} (and the leaves inside it, which move with their mapping) to start near {@code wantedStart}. */
     public static Command moveVma(EditingDomain domain, Scenario s, Vma v, long wantedStart) {
-        long align = vmaMoveAlignment(s, v);
-        long delta = ScenarioMath.alignNearest(wantedStart - v.getStart(), align);
-        long start = v.getStart() + delta;
+        long start = snappedVmaStart(s, v, wantedStart);
+        long delta = start - v.getStart();
         if (delta == 0 || start < 0) {
             return null;
         }

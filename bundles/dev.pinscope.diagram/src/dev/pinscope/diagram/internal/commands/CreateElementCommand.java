@@ -27,6 +27,7 @@ import dev.pinscope.model.scenario.SignalSender;
 import dev.pinscope.model.scenario.Unmapper;
 import dev.pinscope.model.scenario.Vma;
 import dev.pinscope.model.scenario.Zapper;
+import dev.pinscope.model.units.Hex;
 
 /**
  * Builds the EMF command that adds a new element made by a palette tool. The address is where the
@@ -40,6 +41,11 @@ public final class CreateElementCommand {
     private static final ScenarioPackage P = ScenarioPackage.eINSTANCE;
     /** Where new BARs go when there is none yet: x86_64 64-bit MMIO window. */
     static final long FIRST_BAR_ADDRESS = 0x3800_0000_0000L;
+    /**
+     * Where the first VMA of an empty scenario goes: where mmap() of a vfio-pci BAR typically lands
+     * on x86_64 (top-down below the stack), not at 0x0, which no user mapping can have.
+     */
+    public static final long FIRST_VMA_ADDRESS = 0x7f00_0000_0000L;
 
     private CreateElementCommand() {
     }
@@ -50,6 +56,9 @@ public final class CreateElementCommand {
      * @return the command, or null when the element cannot go there
      */
     public static Command create(EditingDomain domain, Scenario s, ElementKind kind, long address, EObject container) {
+        if (refusal(s, kind, address, container) != null) {
+            return null;
+        }
         return switch (kind) {
             case VMA -> vma(domain, s, address);
             case PUD, PMD, PTE -> entry(domain, s, kind, address, container instanceof Vma v ? v : ScenarioMath.vmaAt(s, address));
@@ -59,8 +68,74 @@ public final class CreateElementCommand {
         };
     }
 
+    /** "2 MiB" for a PMD: the alignment a leaf of {@code level} needs. */
+    public static String alignmentName(dev.pinscope.model.scenario.PageLevel level) {
+        return switch (level) {
+            case PTE -> "4 KiB";
+            case PMD -> "2 MiB";
+            case PUD -> "1 GiB";
+        };
+    }
+
+    /**
+     * Why {@code kind} cannot be created at {@code address} in {@code container}, in words a kernel
+     * developer would use, or null when it can.
+     */
+    public static String refusal(Scenario s, ElementKind kind, long address, EObject container) {
+        switch (kind) {
+            case VMA -> {
+                long start = vmaStart(s, address);
+                Vma at = ScenarioMath.vmaAt(s, start);
+                if (start < 0) {
+                    return "a VMA needs a user address at or above 0x0";
+                }
+                if (at != null) {
+                    return "a new VMA cannot start inside " + at.getName() + " [" + Hex.format(at.getStart()) + ", " + Hex.format(at.getEnd())
+                            + "): click on the axis where no VMA is";
+                }
+                return null;
+            }
+            case PUD, PMD, PTE -> {
+                Vma vma = container instanceof Vma v ? v : ScenarioMath.vmaAt(s, address);
+                String what = "a " + kind.level() + " leaf";
+                if (vma == null) {
+                    return what + " goes inside a VMA: click inside one";
+                }
+                long size = ScenarioMath.levelSize(kind.level());
+                long vaddr = ScenarioMath.alignDown(address, size);
+                if (vaddr < vma.getStart() || vaddr + size > vma.getEnd()) {
+                    String why = vma.getEnd() - vma.getStart() < size ? " and is only " + dev.pinscope.model.units.Sizes.format(vma.getEnd() - vma.getStart()) + " long"
+                            : vaddr < vma.getStart() ? "" : " and ends at " + Hex.format(vma.getEnd());
+                    return what + " needs a " + alignmentName(kind.level()) + "-aligned address inside the VMA; " + vma.getName() + " starts at "
+                            + Hex.format(vma.getStart()) + why;
+                }
+                for (PageTableEntry e : s.getAddressSpace().getEntries()) {
+                    if (e.getVaddr() < vaddr + size && vaddr < ScenarioMath.end(e)) {
+                        return Hex.format(vaddr) + " is already mapped by a " + e.getLevel() + " leaf at " + Hex.format(e.getVaddr());
+                    }
+                }
+                return null;
+            }
+            case BAR -> {
+                if (!(container instanceof Device d)) {
+                    return "a BAR goes inside a device: click on one on the physical side";
+                }
+                return d.getBars().size() >= 6 ? d.getName() + " already has all six BARs" : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The page the click means; in a scenario without VMAs the usual BAR mmap address instead of 0x0. */
+    private static long vmaStart(Scenario s, long address) {
+        boolean empty = s.getAddressSpace() == null || s.getAddressSpace().getVmas().isEmpty();
+        return empty && address < FIRST_VMA_ADDRESS ? FIRST_VMA_ADDRESS : ScenarioMath.alignDown(address, ScenarioMath.PAGE);
+    }
+
     private static Command vma(EditingDomain domain, Scenario s, long address) {
-        long start = ScenarioMath.alignDown(address, ScenarioMath.PAGE);
+        long start = vmaStart(s, address);
         if (ScenarioMath.vmaAt(s, start) != null || start < 0) {
             return null;
         }
@@ -77,7 +152,7 @@ public final class CreateElementCommand {
         v.setStart(start);
         v.setEnd(end);
         v.getFlags().addAll(ScenarioBuilder.VFIO_BAR_FLAGS);
-        CompoundCommand cc = new CompoundCommand("Create VMA " + v.getName());
+        CompoundCommand cc = new Creation("Create VMA " + v.getName(), v);
         AddressSpace as = ensureAddressSpace(domain, s, cc);
         cc.append(AddCommand.create(domain, as, P.getAddressSpace_Vmas(), v));
         return cc;
@@ -204,8 +279,32 @@ public final class CreateElementCommand {
         return as;
     }
 
+    /** A command that creates one element: the editor selects it once it has run, so Properties shows it. */
+    public static final class Creation extends CompoundCommand {
+        private final EObject created;
+
+        Creation(String label, EObject created) {
+            super(label);
+            this.created = created;
+        }
+
+        public EObject created() {
+            return created;
+        }
+
+        @Override
+        public java.util.Collection<?> getResult() {
+            return List.of(created);
+        }
+
+        @Override
+        public java.util.Collection<?> getAffectedObjects() {
+            return List.of(created);
+        }
+    }
+
     private static Command add(EditingDomain domain, EObject owner, org.eclipse.emf.ecore.EStructuralFeature f, EObject value, String label) {
-        CompoundCommand cc = new CompoundCommand(label);
+        CompoundCommand cc = new Creation(label, value);
         cc.append(AddCommand.create(domain, owner, f, List.of(value)));
         return cc;
     }

@@ -33,7 +33,6 @@ import org.eclipse.gef.ui.actions.ToggleGridAction;
 import org.eclipse.gef.ui.actions.ZoomInAction;
 import org.eclipse.gef.ui.actions.ZoomOutAction;
 import org.eclipse.gef.ui.parts.GraphicalEditorWithFlyoutPalette;
-import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -54,7 +53,10 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.IScenarioDiagram;
+import dev.pinscope.diagram.internal.commands.CreateElementCommand;
+import dev.pinscope.diagram.internal.layout.AddressAxis;
 import dev.pinscope.diagram.internal.commands.EmfCommandStack;
+import dev.pinscope.diagram.internal.policies.ArrowKeys;
 import dev.pinscope.diagram.internal.parts.DiagramContext;
 import dev.pinscope.diagram.internal.parts.ElementEditPart;
 import dev.pinscope.diagram.internal.parts.EntryRunEditPart;
@@ -131,6 +133,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
         scenario = s;
         context = new DiagramContext(domain, s);
+        context.setMetrics(new dev.pinscope.diagram.internal.figures.SwtTextMetrics());
     }
 
     @Override
@@ -163,7 +166,8 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         viewer.setProperty(SnapToGrid.PROPERTY_GRID_SPACING, new Dimension(32, 32));
         viewer.setProperty(SnapToGrid.PROPERTY_GRID_VISIBLE, Boolean.FALSE);
         viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
-        viewer.setKeyHandler(new GraphicalViewerKeyHandler(viewer).setParent(getCommonKeyHandler()));
+        viewer.setKeyHandler(new ArrowKeys(viewer, context).setParent(getCommonKeyHandler()));
+        hookStatusLine();
         ContextMenuProvider menu = new ScenarioContextMenuProvider(viewer, getActionRegistry());
         viewer.setContextMenu(menu);
         getSite().registerContextMenu(DiagramIds.EDITOR_ID + ".contextmenu", menu, viewer);
@@ -181,6 +185,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             validateNow();
         }
         long t2 = System.nanoTime();
+        Display.getCurrent().asyncExec(this::fitOnOpen); // once the canvas has its size
         lastDiagramMillis = (t1 - t0) / 1_000_000;
         lastValidationMillis = (t2 - t1) / 1_000_000;
     }
@@ -188,9 +193,50 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     private long lastDiagramMillis;
     private long lastValidationMillis;
 
+    /** Below this the fitted diagram's text would not be drawn: leave such a diagram at 100 % to scroll. */
+    private static final double MIN_FIT_ZOOM = 0.3;
+
+    /**
+     * Uses the canvas: a diagram that fits at 100 % is centred in it, one that does not is zoomed
+     * out until it fits, unless that would make its text unreadable (thousands of VMAs).
+     */
+    void fitOnOpen() {
+        GraphicalViewer v = getGraphicalViewer();
+        if (v == null || v.getControl() == null || v.getControl().isDisposed() || diagramPart() == null) {
+            return;
+        }
+        org.eclipse.swt.graphics.Point size = v.getControl().getSize();
+        if (size.x < 50 || size.y < 50) {
+            return;
+        }
+        var l = context.layout();
+        int w = l.contentRight() - l.contentLeft() + AddressAxis.ORIGIN;
+        int h = l.height();
+        double zoom = Math.min(1.0, Math.min((size.x - 20) / (double) w, (size.y - 20) / (double) h));
+        ZoomManager zm = ((ScalableFreeformRootEditPart) v.getRootEditPart()).getZoomManager();
+        if (zoom < MIN_FIT_ZOOM) {
+            return;
+        }
+        if (zoom < 1.0) {
+            zm.setZoom(zoom);
+        }
+        context.setCentreWidth((int) Math.floor((size.x - 20) / zoom));
+        diagramPart().relayout();
+    }
+
     /** Time the last open spent creating the diagram's edit parts and figures, and validating, in ms. */
     public long[] lastOpenBreakdown() {
         return new long[] {lastOpenMillis, lastDiagramMillis, lastValidationMillis};
+    }
+
+    /** Refused edits explain themselves in the status line too. */
+    private void hookStatusLine() {
+        var bars = getEditorSite().getActionBars();
+        context.setStatusLine(message -> {
+            if (bars != null && bars.getStatusLineManager() != null) {
+                bars.getStatusLineManager().setErrorMessage(message);
+            }
+        });
     }
 
     private KeyHandler getCommonKeyHandler() {
@@ -262,7 +308,20 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         if (outline != null) {
             outline.refresh();
         }
+        selectCreated();
         scheduleValidation();
+    }
+
+    /** After a palette tool (or its redo) created an element: select it, so Properties shows it at once. */
+    private void selectCreated() {
+        var recent = emfStack.getMostRecentCommand();
+        if (recent instanceof CreateElementCommand.Creation c && recent == emfStack.getUndoCommand() && c.created().eContainer() != null) {
+            EditPart part = partFor(c.created());
+            if (part != null && getGraphicalViewer() != null) {
+                getGraphicalViewer().setSelection(new StructuredSelection(part));
+                getGraphicalViewer().reveal(part);
+            }
+        }
     }
 
     private boolean isLarge() {
@@ -387,6 +446,8 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         adopt(loaded.scenario());
         getGraphicalViewer().setEditPartFactory(new ScenarioEditPartFactory(context));
         getGraphicalViewer().setContents(scenario);
+        getGraphicalViewer().setKeyHandler(new ArrowKeys(getGraphicalViewer(), context).setParent(getCommonKeyHandler()));
+        hookStatusLine();
         if (outline != null) {
             outline.setScenario(scenario, context);
         }

@@ -1,10 +1,13 @@
 package dev.pinscope.diagram.internal.figures;
 
+import java.util.List;
+
+import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.graphics.Color;
 
-/** A racing thread in the actor lane: kind, name, what it does, and (when animated) where it is. */
+/** A racing thread in the actor lane: name and kind, what it does, and (when animated) where it is. */
 public class ActorFigure extends ElementFigure {
 
     private String kind = "";
@@ -18,13 +21,13 @@ public class ActorFigure extends ElementFigure {
         this.name = name;
         this.detail = detail;
         this.accent = accent;
-        repaint();
+        textsChanged();
     }
 
     public void setStatus(String status) {
         if (!java.util.Objects.equals(status, this.status)) {
             this.status = status;
-            repaint();
+            textsChanged();
         }
     }
 
@@ -42,6 +45,43 @@ public class ActorFigure extends ElementFigure {
     }
 
     @Override
+    protected void layoutTexts(Rectangle r, List<TextBox> out) {
+        int h = lineHeight();
+        int kindWidth = FigureUtilities.getTextWidth(kind, Colors.normal());
+        int kindX = r.right() - kindWidth - 8 - BADGE_ROOM;
+        line(out, TextBox.Role.NAME, name, r.x + 9, r.y + 3, kindX - 8 - (r.x + 9));
+        line(out, TextBox.Role.LABEL, kind, kindX, r.y + 3, kindWidth);
+        line(out, TextBox.Role.DETAIL, status != null ? status : detail, r.x + 9, r.y + 3 + h, r.width - 16);
+        if (status != null) {
+            line(out, TextBox.Role.DETAIL, detail, r.x + 9, r.y + 3 + 2 * h, r.width - 16);
+        }
+    }
+
+    @Override
+    protected Color colorOf(TextBox t) {
+        return switch (t.role()) {
+            case NAME -> Colors.TEXT;
+            case LABEL -> accent;
+            case DETAIL -> Colors.MUTED;
+        };
+    }
+
+    @Override
+    protected void paintFigure(Graphics g) {
+        super.paintFigure(g);
+        // the kind is a LABEL box (not a badge): paint it here, after the shape
+        if (g.getAbsoluteScale() >= TEXT_MIN_SCALE) {
+            for (TextBox t : texts()) {
+                if (t.role() == TextBox.Role.LABEL && t.full().equals(kind)) {
+                    g.setFont(Colors.normal());
+                    g.setForegroundColor(accent);
+                    g.drawString(t.shown(), t.bounds().x, t.bounds().y);
+                }
+            }
+        }
+    }
+
+    @Override
     protected void paintElement(Graphics g, Rectangle r) {
         g.setBackgroundColor(Colors.ACTOR_FILL);
         g.fillRoundRectangle(r, 12, 12);
@@ -49,19 +89,5 @@ public class ActorFigure extends ElementFigure {
         g.fillRectangle(r.x, r.y + 4, 4, r.height - 8);
         g.setForegroundColor(accent);
         g.drawRoundRectangle(new Rectangle(r.x, r.y, r.width - 1, r.height - 1), 12, 12);
-        g.setFont(Colors.bold());
-        g.setForegroundColor(Colors.TEXT);
-        int kindWidth = g.getAbsoluteScale() < TEXT_MIN_SCALE ? 0 : org.eclipse.draw2d.FigureUtilities.getTextWidth(kind, Colors.normal()) + 8;
-        text(g, name, r.x + 9, r.y + 3, r.width - kindWidth - 26);
-        g.setFont(Colors.normal());
-        g.setForegroundColor(accent);
-        if (g.getAbsoluteScale() >= TEXT_MIN_SCALE) {
-            g.drawString(kind, r.right() - kindWidth - 14, r.y + 3);
-        }
-        g.setForegroundColor(Colors.MUTED);
-        text(g, status != null ? status : detail, r.x + 9, r.y + 19, r.width - 16);
-        if (status != null) {
-            text(g, detail, r.x + 9, r.y + 33, r.width - 16);
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.pinscope.diagram.internal.figures;
 
+import java.util.List;
+
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.graphics.Color;
 
 /** A PCI memory BAR: index, size and physical range; leaves' PFN links end at their offset in it. */
 public class BarFigure extends ElementFigure {
@@ -12,11 +15,23 @@ public class BarFigure extends ElementFigure {
     public void setTexts(String title, String range) {
         this.title = title;
         this.range = range;
-        repaint();
+        textsChanged();
     }
 
     public String getTitle() {
         return title;
+    }
+
+    @Override
+    protected void layoutTexts(Rectangle r, List<TextBox> out) {
+        int h = lineHeight();
+        line(out, TextBox.Role.NAME, title, r.x + 5, r.y + 5, r.width - 10 - BADGE_ROOM);
+        line(out, TextBox.Role.DETAIL, range, r.x + 5, r.y + 6 + h, r.width - 10);
+    }
+
+    @Override
+    protected Color colorOf(TextBox t) {
+        return t.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
     }
 
     @Override
@@ -25,11 +40,5 @@ public class BarFigure extends ElementFigure {
         g.fillRectangle(r);
         g.setForegroundColor(Colors.DEVICE_LINE);
         g.drawRectangle(r.x, r.y, r.width - 1, r.height - 1);
-        g.setForegroundColor(Colors.TEXT);
-        g.setFont(Colors.bold());
-        text(g, title, r.x + 5, r.y + 4, r.width - 22);
-        g.setFont(Colors.normal());
-        g.setForegroundColor(Colors.MUTED);
-        text(g, range, r.x + 5, r.y + 21, r.width - 8);
     }
 }

@@ -1,10 +1,17 @@
 package dev.pinscope.diagram.internal.figures;
 
+import java.util.List;
+
+import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.XYLayout;
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.graphics.Color;
 
-/** A vfio-pci device on the physical side; its BARs are children. */
+/**
+ * A vfio-pci device on the physical side; its BARs are children along the top edge, where the
+ * VMA and PFN links arrive, so the PCI address and state sit below them and no link crosses them.
+ */
 public class DeviceFigure extends ElementFigure {
 
     private String name = "";
@@ -17,7 +24,7 @@ public class DeviceFigure extends ElementFigure {
     public void setTexts(String name, String state) {
         this.name = name;
         this.state = state;
-        repaint();
+        textsChanged();
     }
 
     public String getName() {
@@ -26,7 +33,21 @@ public class DeviceFigure extends ElementFigure {
 
     public Rectangle nameBounds() {
         Rectangle r = getBounds();
-        return new Rectangle(r.x + 6, r.y + 5, 120, 18);
+        return new Rectangle(r.x + 6, r.bottom() - lineHeight() - 6, 120, 18);
+    }
+
+    @Override
+    protected void layoutTexts(Rectangle r, List<TextBox> out) {
+        int y = r.bottom() - lineHeight() - 5;
+        line(out, TextBox.Role.NAME, name, r.x + 8, y, r.width - 16 - BADGE_ROOM);
+        int nameWidth = FigureUtilities.getTextWidth(name, Colors.bold());
+        int sx = r.x + 8 + nameWidth + 12;
+        line(out, TextBox.Role.DETAIL, state, sx, y, r.right() - 8 - BADGE_ROOM - sx);
+    }
+
+    @Override
+    protected Color colorOf(TextBox t) {
+        return t.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
     }
 
     @Override
@@ -35,11 +56,5 @@ public class DeviceFigure extends ElementFigure {
         g.fillRoundRectangle(r, 10, 10);
         g.setForegroundColor(Colors.DEVICE_LINE);
         g.drawRoundRectangle(new Rectangle(r.x, r.y, r.width - 1, r.height - 1), 10, 10);
-        g.setForegroundColor(Colors.TEXT);
-        g.setFont(Colors.bold());
-        text(g, name, r.x + 8, r.y + 6, 120);
-        g.setFont(Colors.normal());
-        g.setForegroundColor(Colors.MUTED);
-        text(g, state, r.x + 130, r.y + 6, r.width - 150);
     }
 }

@@ -1,8 +1,12 @@
 package dev.pinscope.diagram.internal.figures;
 
+import java.util.List;
+
+import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 
 import dev.pinscope.diagram.IDiagramOverlay.EntryState;
 import dev.pinscope.model.scenario.PageLevel;
@@ -19,7 +23,7 @@ public class EntryFigure extends ElementFigure {
         this.level = level;
         this.title = title;
         this.detail = detail;
-        repaint();
+        textsChanged();
     }
 
     public PageLevel getLevel() {
@@ -43,6 +47,24 @@ public class EntryFigure extends ElementFigure {
     }
 
     @Override
+    protected void layoutTexts(Rectangle r, List<TextBox> out) {
+        // a 4K leaf is a sliver: its level is in the legend and the rest in the tooltip
+        if (FigureUtilities.getTextWidth(title, Colors.bold()) > r.width - 6) {
+            return;
+        }
+        int h = lineHeight();
+        line(out, TextBox.Role.NAME, title, r.x + 3, r.y + 2, r.width - 5);
+        if (r.height >= 2 * h + 4) {
+            line(out, TextBox.Role.DETAIL, detail, r.x + 3, r.y + 2 + h, r.width - 5);
+        }
+    }
+
+    @Override
+    protected Color colorOf(TextBox t) {
+        return state == EntryState.ZAPPED ? Colors.of(level) : Colors.white();
+    }
+
+    @Override
     protected void paintElement(Graphics g, Rectangle r) {
         var c = Colors.of(level);
         if (state == EntryState.ZAPPED) {
@@ -61,16 +83,6 @@ public class EntryFigure extends ElementFigure {
             }
             g.setForegroundColor(Colors.white());
             g.drawRectangle(r.x, r.y, r.width - 1, r.height - 1);
-        }
-        if (r.width < 22) {
-            return;
-        }
-        g.setForegroundColor(state == EntryState.ZAPPED ? c : Colors.white());
-        g.setFont(Colors.bold());
-        text(g, title, r.x + 3, r.y + 2, r.width - 5);
-        if (r.height >= 34) {
-            g.setFont(Colors.normal());
-            text(g, detail, r.x + 3, r.y + 17, r.width - 5);
         }
     }
 }

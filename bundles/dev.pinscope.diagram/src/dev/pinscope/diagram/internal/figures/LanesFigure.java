@@ -7,10 +7,10 @@ import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
 
 import dev.pinscope.diagram.internal.layout.AddressAxis;
+import dev.pinscope.diagram.internal.layout.AxisLabels;
 import dev.pinscope.diagram.internal.layout.DiagramLayout;
 import dev.pinscope.diagram.internal.layout.Lanes;
 import dev.pinscope.model.scenario.PageLevel;
-import dev.pinscope.model.units.Hex;
 
 /**
  * The diagram's background: the actor lane, the virtual-address axis with hex ticks at every
@@ -43,100 +43,114 @@ public class LanesFigure extends Figure {
         int w = layout.width();
         int actorTop = Lanes.ACTOR_Y - 6;
         int actorBottom = layout.axisY() - 4;
-        lane(g, new Rectangle(0, actorTop, w, actorBottom - actorTop), "actors");
-        lane(g, new Rectangle(0, layout.vmaY() - 4, w, Lanes.VMA_HEIGHT + 8), "VMAs");
-        lane(g, new Rectangle(0, layout.physY() - 8, w, Lanes.DEVICE_HEIGHT + 16), "physical");
-        paintAxis(g, clip);
-        paintLegend(g);
-    }
-
-    private void lane(Graphics g, Rectangle r, String title) {
-        g.setBackgroundColor(Colors.LANE);
-        g.fillRectangle(r);
-        if (g.getAbsoluteScale() >= ElementFigure.TEXT_MIN_SCALE) {
-            g.setForegroundColor(Colors.LANE_TEXT);
-            g.setFont(Colors.normal());
-            g.drawString(title, 4, r.y + 2);
-        }
-    }
-
-    private void paintAxis(Graphics g, Rectangle clip) {
-        AddressAxis axis = layout.axis();
-        int lineY = layout.axisY() + Lanes.AXIS_HEIGHT - 10;
+        lane(g, new Rectangle(0, actorTop, w, actorBottom - actorTop));
+        lane(g, new Rectangle(0, layout.vmaY() - 4, w, Lanes.VMA_HEIGHT + 8));
+        lane(g, new Rectangle(0, layout.physY() - 8, w, Lanes.DEVICE_HEIGHT + 16));
+        AxisLabels labels = layout.axisLabels();
         g.setForegroundColor(Colors.AXIS);
-        g.drawLine(Math.max(clip.x, AddressAxis.ORIGIN - 20), lineY, Math.min(clip.right(), axis.end() + 30), lineY);
-        if (axis.size() == 0) {
-            return;
-        }
+        int lineY = labels.lineY();
+        AddressAxis axis = layout.axis();
+        g.drawLine(Math.max(clip.x, axis.start() - 20), lineY, Math.min(clip.right(), axis.end() + 30), lineY);
         if (g.getAbsoluteScale() < ElementFigure.TEXT_MIN_SCALE) {
-            return; // the thumbnail or a far zoom-out: the axis line alone
+            return; // the thumbnail or a far zoom-out: lanes and the axis line alone
         }
         g.setFont(Colors.normal());
         g.setForegroundColor(Colors.LANE_TEXT);
-        g.drawString("virtual", 4, lineY - 32);
-        g.drawString("address", 4, lineY - 18);
-        int first = Math.max(0, axis.indexAtOrBefore(clip.x - 200) - 1);
-        int[] rowEnd = {Integer.MIN_VALUE, Integer.MIN_VALUE};
-        int textHeight = FigureUtilities.getFontMetrics(Colors.normal()).getHeight();
-        for (int i = first; i < axis.size(); i++) {
+        for (AxisLabels.Text t : labels.fixedTexts()) {
+            g.drawString(t.text(), t.bounds().x, t.bounds().y);
+        }
+        paintTicks(g, clip, labels);
+        paintGaps(g, clip, labels);
+        paintLegend(g);
+    }
+
+    private void lane(Graphics g, Rectangle r) {
+        g.setBackgroundColor(Colors.LANE);
+        g.fillRectangle(r);
+    }
+
+    /** Ticks at every breakpoint in the clip, and the hex labels the layout found room for. */
+    private void paintTicks(Graphics g, Rectangle clip, AxisLabels labels) {
+        AddressAxis axis = layout.axis();
+        int lineY = labels.lineY();
+        g.setForegroundColor(Colors.AXIS);
+        for (int i = Math.max(0, axis.indexAtOrBefore(clip.x) - 1); i < axis.size(); i++) {
             int x = axis.xAt(i);
-            if (x > clip.right() + 200) {
+            if (x > clip.right() + 2) {
                 break;
             }
-            g.setForegroundColor(Colors.AXIS);
             g.drawLine(x, lineY - 3, x, lineY + 3);
-            String label = Hex.format(axis.point(i));
-            int tw = FigureUtilities.getTextWidth(label, Colors.normal());
-            for (int row = 0; row < 2; row++) {
-                if (x - 2 > rowEnd[row]) {
-                    g.setForegroundColor(Colors.AXIS);
-                    g.drawString(label, x + 2, lineY - 4 - textHeight * (row + 1));
-                    rowEnd[row] = x + tw + 8;
-                    break;
-                }
+        }
+        for (int k = labels.firstTickFrom(clip.x); k < labels.tickCount(); k++) {
+            Rectangle b = labels.tickBounds(k);
+            if (b.x > clip.right()) {
+                break;
             }
-            if (axis.isGap(i) && i + 1 < axis.size() && axis.point(i + 1) - axis.point(i) > AddressAxis.SMALL_GAP) {
-                int gx = (x + axis.xAt(i + 1)) / 2;
-                g.setForegroundColor(Colors.GAP);
-                g.setBackgroundColor(Colors.white());
-                g.fillRectangle(gx - 5, lineY - 6, 10, 12);
-                g.drawLine(gx - 7, lineY + 6, gx - 1, lineY - 6);
-                g.drawLine(gx + 1, lineY + 6, gx + 7, lineY - 6);
-                g.setLineStyle(SWT.LINE_DOT);
-                g.drawLine(gx, lineY + 8, gx, layout.vmaY() + Lanes.VMA_HEIGHT);
-                g.setLineStyle(SWT.LINE_SOLID);
-                String gap = Approx.size(axis.point(i + 1) - axis.point(i));
-                int gw = FigureUtilities.getTextWidth(gap, Colors.normal());
-                g.drawString(gap, gx - gw / 2, layout.vmaY() + Lanes.VMA_HEIGHT - textHeight - 2);
+            g.drawString(labels.tickText(k), b.x, b.y);
+        }
+    }
+
+    private void paintGaps(Graphics g, Rectangle clip, AxisLabels labels) {
+        int lineY = labels.lineY();
+        g.setForegroundColor(Colors.GAP);
+        for (Rectangle m : labels.gapMarks()) {
+            if (m.right() < clip.x || m.x > clip.right()) {
+                continue;
+            }
+            int gx = m.x + 7;
+            g.setBackgroundColor(Colors.white());
+            g.fillRectangle(gx - 5, lineY - 6, 10, 12);
+            g.drawLine(gx - 7, lineY + 6, gx - 1, lineY - 6);
+            g.drawLine(gx + 1, lineY + 6, gx + 7, lineY - 6);
+            g.setLineStyle(SWT.LINE_DOT);
+            g.drawLine(gx, lineY + 8, gx, layout.vmaY() + Lanes.VMA_HEIGHT);
+            g.setLineStyle(SWT.LINE_SOLID);
+        }
+        for (AxisLabels.Text t : labels.gapSizes()) {
+            if (t.bounds().right() >= clip.x && t.bounds().x <= clip.right()) {
+                g.drawString(t.text(), t.bounds().x, t.bounds().y);
             }
         }
     }
 
-    private void paintLegend(Graphics g) {
-        if (g.getAbsoluteScale() < ElementFigure.TEXT_MIN_SCALE) {
-            return;
-        }
-        int x = AddressAxis.ORIGIN;
+    /** The legend's texts with their places, painted and read by the legibility test alike. */
+    public java.util.List<TextBox> legend() {
+        java.util.List<TextBox> out = new java.util.ArrayList<>();
+        int x = layout.axis().start();
         int y = Lanes.LEGEND_Y;
-        g.setFont(Colors.normal());
-        g.setForegroundColor(Colors.MUTED);
-        g.drawString("leaves:", x, y);
+        int h = FigureUtilities.getFontMetrics(Colors.normal()).getHeight();
+        out.add(box("leaves:", x, y, h));
         x += FigureUtilities.getTextWidth("leaves: ", Colors.normal()) + 4;
         for (PageLevel level : new PageLevel[] {PageLevel.PUD, PageLevel.PMD, PageLevel.PTE}) {
-            g.setBackgroundColor(Colors.of(level));
-            g.fillRectangle(x, y + 2, 14, 12);
             String t = level + " " + switch (level) {
                 case PUD -> "1G";
                 case PMD -> "2M";
                 case PTE -> "4K";
             };
-            g.setForegroundColor(Colors.TEXT);
-            g.drawString(t, x + 18, y);
+            out.add(box(t, x + 18, y, h));
             x += 18 + FigureUtilities.getTextWidth(t, Colors.normal()) + 16;
         }
-        g.setForegroundColor(Colors.MUTED);
         String note = layout.isAggregated() ? "runs of contiguous leaves are drawn as one block"
                 : "gaps between VMAs are compressed (marked //)";
-        g.drawString(note, x + 10, y);
+        out.add(box(note, x + 10, y, h));
+        return out;
+    }
+
+    private static TextBox box(String t, int x, int y, int h) {
+        return new TextBox(TextBox.Role.LABEL, t, t, new Rectangle(x, y, FigureUtilities.getTextWidth(t, Colors.normal()), h));
+    }
+
+    private void paintLegend(Graphics g) {
+        g.setFont(Colors.normal());
+        for (TextBox t : legend()) {
+            for (PageLevel level : PageLevel.values()) {
+                if (t.full().startsWith(level.getLiteral() + " ")) {
+                    g.setBackgroundColor(Colors.of(level));
+                    g.fillRectangle(t.bounds().x - 18, t.bounds().y + 2, 14, 12);
+                }
+            }
+            g.setForegroundColor(t.full().contains(" ") && t.full().length() > 8 || t.full().endsWith(":") ? Colors.MUTED : Colors.TEXT);
+            g.drawString(t.full(), t.bounds().x, t.bounds().y);
+        }
     }
 }

@@ -1,16 +1,23 @@
 package dev.pinscope.diagram.internal.figures;
 
+import java.util.List;
+
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.XYLayout;
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.graphics.Color;
 
-/** A VMA band on the address axis: name, [start, end) and size, flags; its leaves inside. */
+/**
+ * A VMA band on the address axis: name, start and size, flags; its leaves inside, or, when it has
+ * none yet, a line saying what will fault them in.
+ */
 public class VmaFigure extends ElementFigure {
 
     private String name = "";
     private String range = "";
     private String flags = "";
     private String mapping;
+    private String emptyNote;
 
     public VmaFigure() {
         setLayoutManager(new XYLayout());
@@ -21,7 +28,19 @@ public class VmaFigure extends ElementFigure {
         this.range = range;
         this.flags = flags;
         this.mapping = mapping;
-        repaint();
+        textsChanged();
+    }
+
+    /** What the empty body says (e.g. {@code no entry yet — faulted in by qemu}); null when it has leaves. */
+    public void setEmptyNote(String note) {
+        if (!java.util.Objects.equals(note, emptyNote)) {
+            emptyNote = note;
+            textsChanged();
+        }
+    }
+
+    public String getEmptyNote() {
+        return emptyNote;
     }
 
     public String getName() {
@@ -39,6 +58,23 @@ public class VmaFigure extends ElementFigure {
     }
 
     @Override
+    protected void layoutTexts(Rectangle r, List<TextBox> out) {
+        int h = lineHeight();
+        line(out, TextBox.Role.NAME, name, r.x + 5, r.y + 4, r.width - 10 - BADGE_ROOM);
+        line(out, TextBox.Role.DETAIL, range, r.x + 5, r.y + 4 + h, r.width - 10);
+        line(out, TextBox.Role.DETAIL, mapping != null ? mapping : flags, r.x + 5, r.y + 4 + 2 * h, r.width - 10);
+        if (emptyNote != null) {
+            // the body below the header, where leaves would be drawn
+            line(out, TextBox.Role.DETAIL, emptyNote, r.x + 8, r.y + 4 + 3 * h + 14, r.width - 16);
+        }
+    }
+
+    @Override
+    protected Color colorOf(TextBox t) {
+        return t.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
+    }
+
+    @Override
     protected void paintElement(Graphics g, Rectangle r) {
         g.setBackgroundColor(Colors.VMA_FILL);
         g.fillRectangle(r);
@@ -46,12 +82,5 @@ public class VmaFigure extends ElementFigure {
         g.drawRectangle(r.x, r.y, r.width - 1, r.height - 1);
         g.setBackgroundColor(Colors.VMA_LINE);
         g.fillRectangle(r.x, r.y, r.width, 3);
-        g.setForegroundColor(Colors.TEXT);
-        g.setFont(Colors.bold());
-        text(g, name, r.x + 5, r.y + 4, r.width - 24);
-        g.setFont(Colors.normal());
-        g.setForegroundColor(Colors.MUTED);
-        text(g, range, r.x + 5, r.y + 19, r.width - 8);
-        text(g, mapping != null ? mapping : flags, r.x + 5, r.y + 33, r.width - 8);
     }
 }

@@ -21,7 +21,7 @@ public final class AddressAxis {
     public static final long SMALL_GAP = 16 * 4096L;
 
     private final long[] points;   // sorted breakpoints, ascending
-    private final int[] xs;        // x of each breakpoint
+    private int[] xs;              // x of each breakpoint
     private final boolean[] gap;   // segment i (points[i]..points[i+1]) lies outside every VMA
 
     AddressAxis(long[] points, int[] xs, boolean[] gap) {
@@ -46,7 +46,7 @@ public final class AddressAxis {
             return ORIGIN;
         }
         if (address <= points[0]) {
-            return ORIGIN - (int) Math.min(ORIGIN, (points[0] - address) / 4096L);
+            return xs[0] - (int) Math.min(ORIGIN, (points[0] - address) / 4096L);
         }
         int last = points.length - 1;
         if (address >= points[last]) {
@@ -85,6 +85,20 @@ public final class AddressAxis {
         }
         double f = (double) (x - xs[lo]) / (double) (xs[lo + 1] - xs[lo]);
         return points[lo] + (long) Math.floor(f * (points[lo + 1] - points[lo]));
+    }
+
+    /** Moves the whole axis right by {@code dx} pixels (to centre a small diagram). */
+    void shift(int dx) {
+        int[] moved = xs.clone();
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] += dx;
+        }
+        xs = moved;
+    }
+
+    /** x of the first breakpoint. */
+    public int start() {
+        return xs.length == 0 ? ORIGIN : xs[0];
     }
 
     /** Number of breakpoints. */

@@ -36,11 +36,13 @@ public final class DiagramLayout {
     public static final int AGGREGATE_PER_VMA = 128;
 
     private final Scenario scenario;
+    private final TextMetrics metrics;
     private AddressAxis axis;
+    private AxisLabels axisLabels;
+    private final Map<Link, Route> routes = new HashMap<>();
     private final Map<Object, Rectangle> bounds = new HashMap<>();
     private final Map<Vma, List<Object>> vmaChildren = new IdentityHashMap<>();
     private final List<Object> orphanEntries = new ArrayList<>();
-    private final Map<PageTableEntry, Vma> entryVma = new IdentityHashMap<>();
     private final Map<Object, List<Link>> linksFrom = new HashMap<>();
     private final Map<Object, List<Link>> linksTo = new HashMap<>();
     private Vma[] sortedVmas = new Vma[0];
@@ -51,20 +53,34 @@ public final class DiagramLayout {
     private int physY;
     private int width;
 
-    private DiagramLayout(Scenario scenario) {
+    private DiagramLayout(Scenario scenario, TextMetrics metrics) {
         this.scenario = scenario;
+        this.metrics = metrics;
     }
 
     public static DiagramLayout compute(Scenario scenario) {
-        return compute(scenario, null);
+        return compute(scenario, null, TextMetrics.APPROXIMATE);
+    }
+
+    public static DiagramLayout compute(Scenario scenario, DiagramLayout previous) {
+        return compute(scenario, previous, TextMetrics.APPROXIMATE);
     }
 
     /**
      * Computes the layout, reusing {@code previous}'s run objects where a run is unchanged so the
      * viewer keeps their edit parts in place instead of re-ordering them.
      */
-    public static DiagramLayout compute(Scenario scenario, DiagramLayout previous) {
-        DiagramLayout l = new DiagramLayout(scenario);
+    public static DiagramLayout compute(Scenario scenario, DiagramLayout previous, TextMetrics metrics) {
+        return compute(scenario, previous, metrics, 0);
+    }
+
+    /**
+     * @param centreWidth when positive, the width of the window the diagram is shown in: a diagram
+     *        narrower than that is moved right so that it sits in the middle
+     */
+    public static DiagramLayout compute(Scenario scenario, DiagramLayout previous, TextMetrics metrics, int centreWidth) {
+        DiagramLayout l = new DiagramLayout(scenario, metrics);
+        l.centreWidth = centreWidth;
         l.previousRuns = previous == null ? Map.of() : previous.runIndex();
         l.run();
         l.previousRuns = null;
@@ -72,6 +88,9 @@ public final class DiagramLayout {
     }
 
     private Map<EntryRun, EntryRun> previousRuns;
+    private int centreWidth;
+    private int contentLeft;
+    private int contentRight;
 
     private Map<EntryRun, EntryRun> runIndex() {
         Map<EntryRun, EntryRun> index = new HashMap<>();
@@ -113,8 +132,123 @@ public final class DiagramLayout {
         for (Rectangle r : bounds.values()) {
             right = Math.max(right, r.right());
         }
-        width = Math.max(right + 40, 1400);
+        contentLeft = AddressAxis.ORIGIN - 20;
+        int dx = centreWidth <= 0 ? 0 : (centreWidth - (right + 40 - contentLeft)) / 2 - contentLeft;
+        if (dx > 0) {
+            for (Rectangle r : bounds.values()) {
+                r.x += dx;
+            }
+            axis.shift(dx);
+            right += dx;
+            contentLeft += dx;
+        }
         computeLinks();
+        routeLinks();
+        for (Route r : routes.values()) {
+            if (r.labelBounds() != null) {
+                right = Math.max(right, r.labelBounds().right());
+            }
+        }
+        contentRight = right + 40;
+        width = Math.max(contentRight, centreWidth > 0 ? centreWidth : 1400);
+    }
+
+    /** Left end of what the diagram draws (the axis start; lane titles stay in the margin). */
+    public int contentLeft() {
+        return contentLeft;
+    }
+
+    /** Right end of what the diagram draws, a margin included. */
+    public int contentRight() {
+        return contentRight;
+    }
+
+    /** Routes every link around the boxes, places the labels, then the axis texts around them. */
+    private void routeLinks() {
+        int vmaBottom = vmaY + Lanes.VMA_HEIGHT;
+        axisLabels = new AxisLabels(axis, axisY + Lanes.AXIS_HEIGHT - 10, metrics);
+        int lineY = axisLabels.lineY();
+        int h = metrics.height();
+        axisLabels.addFixed("actors", 4, Lanes.ACTOR_Y - 4, metrics);
+        axisLabels.addFixed("virtual", 4, lineY - 2 * h - 3, metrics);
+        axisLabels.addFixed("address", 4, lineY - h - 3, metrics);
+        axisLabels.addFixed("VMAs", 4, vmaY - 2, metrics);
+        axisLabels.addFixed("physical", 4, physY - 6, metrics);
+        List<Rectangle> lane = new ArrayList<>();
+        for (Vma v : sortedVmas) {
+            lane.add(bounds.get(v));
+        }
+        for (Object o : orphanEntries) {
+            lane.add(bounds.get(o));
+        }
+        List<Rectangle> strays = new ArrayList<>(); // only stray leaves can lie in a gap
+        for (Object o : orphanEntries) {
+            strays.add(bounds.get(o));
+        }
+        axisLabels.placeGaps(vmaBottom, metrics, strays);
+        LinkRouter router = new LinkRouter(this, metrics);
+        List<Rectangle> laneBlocks = new ArrayList<>(lane);
+        axisLabels.gapSizes().forEach(t -> laneBlocks.add(t.bounds()));
+        router.blockLane(laneBlocks);
+        List<Link> all = new ArrayList<>();
+        linksFrom.values().forEach(all::addAll);
+        // a stable order, so the same scenario always gets the same tracks
+        all.sort(Comparator.comparing((Link k) -> k.kind()).thenComparingInt(k -> boundsRef(k.source()).x)
+                .thenComparingInt(k -> boundsRef(k.target()).x));
+        for (Link k : all) {
+            Route r = router.route(k);
+            if (r != null) {
+                routes.put(k, r);
+            }
+        }
+        List<Rectangle> obstacles = new ArrayList<>();
+        boolean labels = routes.values().stream().anyMatch(r -> r.label() != null);
+        for (Object e : labels ? bounds.keySet() : List.of()) { // 20,000 boxes only when a label needs a place
+            if (!(e instanceof PageTableEntry) && !(e instanceof EntryRun) && !(e instanceof Bar)) {
+                obstacles.add(bounds.get(e).getExpanded(1, 1));
+            }
+        }
+        for (Object o : orphanEntries) {
+            obstacles.add(bounds.get(o));
+        }
+        axisLabels.fixedTexts().forEach(t -> obstacles.add(t.bounds()));
+        axisLabels.gapSizes().forEach(t -> obstacles.add(t.bounds()));
+        obstacles.addAll(axisLabels.gapMarks());
+        obstacles.add(new Rectangle(axis.start() - 20, lineY - 6, axis.end() - axis.start() + 80, 13));
+        obstacles.add(new Rectangle(0, 0, Integer.MAX_VALUE / 2, Lanes.ACTOR_Y - 6)); // the legend
+        List<Rectangle> placed = new ArrayList<>();
+        for (Link k : all) {
+            Route r = routes.get(k);
+            if (r != null) {
+                routes.put(k, router.placeLabel(k, r, obstacles, placed));
+            }
+        }
+        List<Rectangle> band = new ArrayList<>(placed);
+        for (Rectangle seg : router.segments()) {
+            if (seg.y < lineY && seg.bottom() > axisY) {
+                band.add(seg.getExpanded(2, 0));
+            }
+        }
+        axisLabels.placeTicks(metrics, band);
+    }
+
+    /** Where {@code link} is drawn, or null. */
+    public Route route(Link link) {
+        return routes.get(link);
+    }
+
+    /** The lane titles, legend, gap marks and tick labels of the background. */
+    public AxisLabels axisLabels() {
+        return axisLabels;
+    }
+
+    public TextMetrics metrics() {
+        return metrics;
+    }
+
+    /** The layout's own rectangle for {@code element} (not a copy: the router reads many). */
+    Rectangle boundsRef(Object element) {
+        return bounds.get(element);
     }
 
     /** Above this many VMAs the VMA → BAR links are left out (the band names its BAR instead). */
@@ -168,11 +302,14 @@ public final class DiagramLayout {
                 }
             }
         }
-        if (!aggregated && entryVma.size() + orphanEntries.size() <= MAX_PFN_LINKS) {
-            for (Map.Entry<PageTableEntry, Vma> e : entryVma.entrySet()) {
-                Bar b = ScenarioMath.barOfPfn(scenario, e.getKey().getPfn());
-                if (b != null && bounds.containsKey(b)) {
-                    link(new Link(Link.Kind.ENTRY_PFN, e.getKey(), b));
+        if (!aggregated && placedEntries + orphanEntries.size() <= MAX_PFN_LINKS) {
+            for (Vma v : sortedVmas) {
+                for (Object child : vmaChildren.get(v)) {
+                    PageTableEntry e = (PageTableEntry) child;
+                    Bar b = ScenarioMath.barOfPfn(scenario, e.getPfn());
+                    if (b != null && bounds.containsKey(b)) {
+                        link(new Link(Link.Kind.ENTRY_PFN, e, b));
+                    }
                 }
             }
         }
@@ -195,23 +332,31 @@ public final class DiagramLayout {
 
     // ---- entries --------------------------------------------------------------------------------
 
+    private int placedEntries;
+
+    @SuppressWarnings("unchecked")
     private void assignEntries(List<PageTableEntry> entries) {
-        Map<Vma, List<PageTableEntry>> perVma = new IdentityHashMap<>();
+        // by index into the sorted VMAs: 100,000 leaves cost no hash map
+        List<PageTableEntry>[] perVma = new List[sortedVmas.length];
         for (PageTableEntry e : entries) {
-            Vma v = find(e.getVaddr());
-            if (v == null) {
+            int i = indexOf(e.getVaddr());
+            if (i < 0) {
                 orphanEntries.add(e);
             } else {
-                entryVma.put(e, v);
-                perVma.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+                if (perVma[i] == null) {
+                    perVma[i] = new ArrayList<>(4);
+                }
+                perVma[i].add(e);
+                placedEntries++;
             }
         }
         boolean all = entries.size() > AGGREGATE_TOTAL;
         aggregated = all;
-        for (Vma v : sortedVmas) {
-            List<PageTableEntry> list = perVma.getOrDefault(v, List.of());
-            List<PageTableEntry> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparingLong(PageTableEntry::getVaddr));
+        Comparator<PageTableEntry> byAddress = Comparator.comparingLong(PageTableEntry::getVaddr);
+        for (int i = 0; i < sortedVmas.length; i++) {
+            Vma v = sortedVmas[i];
+            List<PageTableEntry> sorted = perVma[i] == null ? new ArrayList<>(0) : perVma[i];
+            sorted.sort(byAddress);
             if (all || sorted.size() > AGGREGATE_PER_VMA) {
                 aggregated = true;
                 List<Object> runs = new ArrayList<>();
@@ -244,6 +389,12 @@ public final class DiagramLayout {
 
     /** The VMA containing {@code addr} (binary search over the sorted VMAs), or null. */
     public Vma find(long addr) {
+        int i = indexOf(addr);
+        return i < 0 ? null : sortedVmas[i];
+    }
+
+    /** Index in the sorted VMAs of the one containing {@code addr}, or -1. */
+    private int indexOf(long addr) {
         int lo = 0;
         int hi = sortedVmas.length - 1;
         int best = -1;
@@ -258,10 +409,10 @@ public final class DiagramLayout {
         }
         for (int k = best; k >= 0 && k >= best - 2; k--) { // overlapping (invalid) VMAs: look a little back
             if (addr < sortedVmas[k].getEnd() && sortedVmas[k].getStart() <= addr) {
-                return sortedVmas[k];
+                return k;
             }
         }
-        return null;
+        return -1;
     }
 
     // ---- the axis -------------------------------------------------------------------------------
@@ -333,8 +484,16 @@ public final class DiagramLayout {
             for (int i = a; i < b; i++) {
                 sum += w[i];
             }
-            if (sum < Lanes.VMA_MIN_WIDTH) {
-                double extra = (Lanes.VMA_MIN_WIDTH - sum) / (b - a);
+            int min = minVmaWidth(v);
+            if (aggregated) {
+                // A large scenario keeps every VMA as wide as its length and texts alone say, and
+                // fits its leaves into that: an edit inside one VMA then moves nothing outside it.
+                double target = Math.max(min, AddressAxis.mappedWidth(v.getEnd() - v.getStart()));
+                for (int i = a; i < b; i++) {
+                    w[i] *= target / sum;
+                }
+            } else if (sum < min) {
+                double extra = (min - sum) / (b - a);
                 for (int i = a; i < b; i++) {
                     w[i] += extra;
                 }
@@ -349,6 +508,13 @@ public final class DiagramLayout {
             }
         }
         axis = new AddressAxis(points, xs, gap);
+    }
+
+    /** A VMA is at least as wide as its name, range and flags (a long name makes the band wider). */
+    private int minVmaWidth(Vma v) {
+        int w = Math.max(metrics.width(ElementText.vmaName(v), true) + 10 + 18, metrics.width(ElementText.vmaRange(v), false) + 10);
+        w = Math.max(w, metrics.width(ElementText.vmaFlags(v), false) + 10);
+        return Math.max(Lanes.VMA_MIN_WIDTH, w);
     }
 
     private static long[] grow(long[] a, int need) {
@@ -410,7 +576,8 @@ public final class DiagramLayout {
             for (Bar b : d.getBars()) {
                 w += barWidth(b) + Lanes.BAR_GAP;
             }
-            w = Math.max(w + 6, 210);
+            int texts = 8 + metrics.width(ElementText.deviceName(d), true) + 12 + metrics.width(ElementText.deviceState(d), false) + 8 + 18;
+            w = Math.max(Math.max(w + 6, texts), 210);
             int pref = Integer.MAX_VALUE;
             for (Bar b : d.getBars()) {
                 Integer bx = barX.get(b);
@@ -434,15 +601,17 @@ public final class DiagramLayout {
             int bx = x + 8;
             for (Bar b : p.d().getBars()) {
                 int bw = barWidth(b);
-                bounds.put(b, new Rectangle(bx, y + Lanes.DEVICE_HEADER, bw, Lanes.DEVICE_HEIGHT - Lanes.DEVICE_HEADER - 8));
+                // BARs along the top edge, where links arrive; the device's texts below them
+                bounds.put(b, new Rectangle(bx, y + 8, bw, Lanes.DEVICE_HEIGHT - 8 - Lanes.DEVICE_FOOTER));
                 bx += bw + Lanes.BAR_GAP;
             }
         }
     }
 
-    static int barWidth(Bar b) {
+    private int barWidth(Bar b) {
         double pages = Math.max(1.0, b.getSize() / 4096.0);
-        return (int) Math.round(120 + 5 * (Math.log(pages) / Math.log(2)));
+        int byLog = (int) Math.round(120 + 5 * (Math.log(pages) / Math.log(2)));
+        return Math.max(byLog, Math.max(metrics.width(ElementText.barTitle(b), true) + 10 + 18, metrics.width(ElementText.barRange(b), false) + 10));
     }
 
     private void placeActors() {
@@ -450,7 +619,7 @@ public final class DiagramLayout {
         int fallback = AddressAxis.ORIGIN;
         Map<Actor, Integer> pinnerX = new IdentityHashMap<>();
         for (Actor a : scenario.getActors()) {
-            int width = Lanes.ACTOR_MIN_WIDTH;
+            int width = Math.max(Lanes.ACTOR_MIN_WIDTH, actorTextWidth(a));
             Integer pref = null;
             switch (a) {
                 case Pinner p -> {
@@ -500,6 +669,13 @@ public final class DiagramLayout {
         actorRows = Math.max(1, rows.size());
     }
 
+    /** Room for the name, the kind beside it and the detail line. */
+    private int actorTextWidth(Actor a) {
+        int first = 9 + metrics.width(ActorText.name(a), true) + 8 + metrics.width(ActorText.kind(a), false) + 8 + 18;
+        int second = 9 + metrics.width(ActorText.detail(a), false) + 8;
+        return Math.max(first, Math.min(second, 420)); // a very long detail is shortened, the tooltip has it
+    }
+
     // ---- queries --------------------------------------------------------------------------------
 
     public AddressAxis axis() {
@@ -525,7 +701,7 @@ public final class DiagramLayout {
 
     /** The VMA an entry is drawn in, or null. */
     public Vma vmaOf(PageTableEntry entry) {
-        return entryVma.get(entry);
+        return find(entry.getVaddr());
     }
 
     public boolean isAggregated() {

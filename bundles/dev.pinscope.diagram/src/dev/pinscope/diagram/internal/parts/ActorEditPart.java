@@ -12,6 +12,7 @@ import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.internal.figures.ActorFigure;
 import dev.pinscope.diagram.internal.figures.Colors;
 import dev.pinscope.diagram.internal.figures.SideAnchor;
+import dev.pinscope.diagram.internal.layout.ActorText;
 import dev.pinscope.diagram.internal.layout.Link;
 import dev.pinscope.diagram.internal.policies.ElementComponentPolicy;
 import dev.pinscope.diagram.internal.policies.NameDirectEditPolicy;
@@ -23,7 +24,6 @@ import dev.pinscope.model.scenario.Pinner;
 import dev.pinscope.model.scenario.SignalSender;
 import dev.pinscope.model.scenario.Unmapper;
 import dev.pinscope.model.scenario.Zapper;
-import dev.pinscope.model.units.Hex;
 
 /** A racing thread in the actor lane; a pinner's box spans the range it pins. */
 public class ActorEditPart extends ElementEditPart {
@@ -51,49 +51,25 @@ public class ActorEditPart extends ElementEditPart {
     @Override
     protected void refreshLabels() {
         Actor a = actor();
-        String kind;
-        String detail;
-        Color accent;
-        switch (a) {
-            case Pinner p -> {
-                kind = "pinner";
-                detail = "MAP_DMA " + Hex.format(p.getVaddr()) + " +" + KernelText.size(p.getSize()) + (p.isWrite() ? " write" : " read");
-                accent = Colors.PINNER;
-            }
-            case Zapper z -> {
-                kind = "zapper";
-                detail = z.getTrigger() + " " + KernelText.repeat(z.getRepeat());
-                accent = Colors.ZAPPER;
-            }
-            case PageTableWalker w -> {
-                kind = "walker";
-                detail = "numa_maps/smaps " + KernelText.repeat(w.getRepeat()) + (w.getVma() == null ? "" : " on " + w.getVma().getName());
-                accent = Colors.WALKER;
-            }
-            case CpuAccess c -> {
-                kind = "cpu";
-                detail = (c.isWrite() ? "store " : "load ") + Hex.format(c.getVaddr()) + " " + KernelText.repeat(c.getRepeat());
-                accent = Colors.CPU;
-            }
-            case SignalSender s -> {
-                kind = "signal";
-                detail = "SIGKILL → " + (s.getTarget() == null ? "?" : s.getTarget().getName());
-                accent = Colors.SIGNAL;
-            }
-            case Unmapper u -> {
-                kind = "munmap";
-                detail = "munmap " + (u.getVma() == null ? "?" : u.getVma().getName());
-                accent = Colors.UNMAPPER;
-            }
-            default -> {
-                kind = a.eClass().getName();
-                detail = "";
-                accent = Colors.MUTED;
-            }
-        }
+        Color accent = switch (a) {
+            case Pinner p -> Colors.PINNER;
+            case Zapper z -> Colors.ZAPPER;
+            case PageTableWalker w -> Colors.WALKER;
+            case CpuAccess c -> Colors.CPU;
+            case SignalSender s -> Colors.SIGNAL;
+            case Unmapper u -> Colors.UNMAPPER;
+            default -> Colors.MUTED;
+        };
+        String detail = ActorText.detail(a);
         ActorFigure f = (ActorFigure) getFigure();
-        f.setTexts(kind, a.getName() == null ? "(unnamed)" : a.getName(), detail, accent);
-        f.setHint(a.eClass().getName() + " " + a.getName() + ": " + detail);
+        f.setTexts(ActorText.kind(a), ActorText.name(a), detail, accent);
+        f.setHint(a.eClass().getName() + " " + ActorText.name(a) + ": " + detail);
+    }
+
+    /** An actor's box names other elements (the VMA it walks, the pinner it signals): always re-read. */
+    @Override
+    public boolean isStale() {
+        return true;
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.eclipse.gef.EditPolicy;
 
 import dev.pinscope.diagram.internal.figures.BarFigure;
 import dev.pinscope.diagram.internal.figures.SideAnchor;
+import dev.pinscope.diagram.internal.layout.ElementText;
+import dev.pinscope.diagram.internal.layout.KernelText;
 import dev.pinscope.diagram.internal.layout.Link;
 import dev.pinscope.diagram.internal.policies.ElementComponentPolicy;
 import dev.pinscope.diagram.internal.policies.ReferenceNodePolicy;
@@ -39,8 +41,7 @@ public class BarEditPart extends ElementEditPart {
     @Override
     protected void refreshLabels() {
         Bar b = bar();
-        ((BarFigure) getFigure()).setTexts("BAR" + b.getIndex() + "  " + KernelText.size(b.getSize()),
-                Hex.format(b.getPhysicalAddress()) + "–" + Hex.format(b.getPhysicalAddress() + b.getSize()));
+        ((BarFigure) getFigure()).setTexts(ElementText.barTitle(b), ElementText.barRange(b));
         ((BarFigure) getFigure()).setHint("BAR" + b.getIndex() + " at " + Hex.format(b.getPhysicalAddress()) + ", "
                 + KernelText.size(b.getSize()) + ", pfn " + Hex.format(b.getPhysicalAddress() >>> 12) + "–"
                 + Hex.format((b.getPhysicalAddress() + b.getSize()) >>> 12) + (b.isHasStructPage() ? ", struct page" : ", no struct page"));

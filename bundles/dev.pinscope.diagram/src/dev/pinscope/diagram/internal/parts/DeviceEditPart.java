@@ -10,6 +10,7 @@ import org.eclipse.gef.RequestConstants;
 
 import dev.pinscope.diagram.internal.figures.DeviceFigure;
 import dev.pinscope.diagram.internal.figures.SideAnchor;
+import dev.pinscope.diagram.internal.layout.ElementText;
 import dev.pinscope.diagram.internal.layout.Link;
 import dev.pinscope.diagram.internal.policies.DeviceLayoutPolicy;
 import dev.pinscope.diagram.internal.policies.ElementComponentPolicy;
@@ -49,9 +50,8 @@ public class DeviceEditPart extends ElementEditPart {
     @Override
     protected void refreshLabels() {
         Device d = device();
-        String state = d.getPowerState() + (d.isMemoryEnabled() ? " · MEM on" : " · MEM off")
-                + (d.isNoCommandMemory() ? " · no_command_memory" : "") + (d.isPmRuntimeEngaged() ? " · pm_runtime" : "");
-        ((DeviceFigure) getFigure()).setTexts(d.getName() == null ? "(no PCI address)" : d.getName(), state);
+        String state = ElementText.deviceState(d);
+        ((DeviceFigure) getFigure()).setTexts(ElementText.deviceName(d), state);
         ((DeviceFigure) getFigure()).setHint("vfio-pci device " + d.getName() + ": " + state);
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.internal.layout.DiagramLayout;
+import dev.pinscope.diagram.internal.layout.TextMetrics;
 import dev.pinscope.model.scenario.Scenario;
 
 /**
@@ -21,6 +22,11 @@ public final class DiagramContext {
     private DiagramLayout layout;
     private Map<EObject, List<String>> problems = Map.of();
     private IDiagramOverlay overlay;
+    private TextMetrics metrics = TextMetrics.APPROXIMATE;
+    private java.util.function.Consumer<String> status = m -> {
+    };
+    private String lastStatus;
+    private int centreWidth;
 
     public DiagramContext(AdapterFactoryEditingDomain domain, Scenario scenario) {
         this.domain = domain;
@@ -38,10 +44,42 @@ public final class DiagramContext {
     /** The layout of the model as it is now (recomputed lazily after a change). */
     public DiagramLayout layout() {
         if (layout == null) {
-            layout = DiagramLayout.compute(scenario, stale);
+            layout = DiagramLayout.compute(scenario, stale, metrics, centreWidth);
             stale = null;
         }
         return layout;
+    }
+
+    /** Centre a diagram narrower than {@code width} (0: leave it at the left). */
+    public void setCentreWidth(int width) {
+        if (width != centreWidth) {
+            centreWidth = width;
+            invalidateLayout();
+        }
+    }
+
+    /** Where refusals are reported besides the cursor: the editor's status line. */
+    public void setStatusLine(java.util.function.Consumer<String> status) {
+        this.status = status;
+    }
+
+    /** Shows {@code message} as the status line's error, or clears it with null. */
+    public void status(String message) {
+        if (!java.util.Objects.equals(message, lastStatus)) {
+            lastStatus = message;
+            status.accept(message);
+        }
+    }
+
+    /** The last message given to {@link #status(String)} (for tests). */
+    public String lastStatus() {
+        return lastStatus;
+    }
+
+    /** The fonts the figures draw with, so the layout can size boxes and place labels to fit them. */
+    public void setMetrics(TextMetrics metrics) {
+        this.metrics = metrics;
+        invalidateLayout();
     }
 
     public void invalidateLayout() {

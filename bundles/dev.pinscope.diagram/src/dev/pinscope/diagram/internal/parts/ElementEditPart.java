@@ -59,6 +59,12 @@ public abstract class ElementEditPart extends AbstractGraphicalEditPart implemen
         super.deactivate();
     }
 
+    @Override
+    public void removeNotify() {
+        ToolTips.hide(getViewer()); // the tooltip may be describing this element
+        super.removeNotify();
+    }
+
     protected DiagramLayout layout() {
         return context.layout();
     }
@@ -111,6 +117,41 @@ public abstract class ElementEditPart extends AbstractGraphicalEditPart implemen
         }
         f.setHighlighted(highlight);
         f.setLock(lock);
+    }
+
+    /**
+     * Whether the new layout changes anything this part shows: its place, its children (and
+     * theirs), its links' routes. Parts that are not stale are left alone after a relayout, so an
+     * edit inside one VMA of ten thousand touches only that VMA's figures.
+     */
+    public boolean isStale() {
+        var parent = getFigure().getParent();
+        Object current = parent == null || parent.getLayoutManager() == null ? null : parent.getLayoutManager().getConstraint(getFigure());
+        if (!relativeBounds().equals(current)) {
+            return true;
+        }
+        List<?> models = getModelChildren();
+        List<?> parts = getChildren();
+        if (models.size() != parts.size()) {
+            return true;
+        }
+        for (int i = 0; i < models.size(); i++) {
+            EditPart child = (EditPart) parts.get(i);
+            if (!models.get(i).equals(child.getModel()) || (child instanceof ElementEditPart e && e.isStale())) {
+                return true;
+            }
+        }
+        List<?> links = getModelSourceConnections();
+        List<?> linkParts = getSourceConnections();
+        if (links.size() != linkParts.size()) {
+            return true;
+        }
+        for (int i = 0; i < links.size(); i++) {
+            if (!(linkParts.get(i) instanceof LinkEditPart l) || !links.get(i).equals(l.getModel()) || l.isStale()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refreshes this part, its children and connections after a relayout. */

@@ -129,6 +129,25 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
         }
     }
 
+    /**
+     * Headings are equal by key, so GEF keeps their parts across refreshes: hand each the group as
+     * it is now, or it would go on listing (and counting) the children it was made with.
+     */
+    @Override
+    protected void refreshChildren() {
+        super.refreshChildren();
+        List<?> models = getModelChildren();
+        for (Object c : getChildren()) {
+            if (c instanceof ElementTreeEditPart t && t.getModel() instanceof TreeGroup old) {
+                for (Object m : models) {
+                    if (m instanceof TreeGroup g && g.equals(old) && g != old) {
+                        t.setModel(g);
+                    }
+                }
+            }
+        }
+    }
+
     /** Re-reads the whole subtree (after a relayout). */
     public void refreshDeep() {
         refresh();

@@ -14,11 +14,6 @@ import dev.pinscope.diagram.internal.figures.Colors;
 import dev.pinscope.diagram.internal.figures.LinkFigure;
 import dev.pinscope.diagram.internal.layout.Link;
 import dev.pinscope.model.scenario.PageTableEntry;
-import dev.pinscope.model.scenario.Pinner;
-import dev.pinscope.model.scenario.SignalSender;
-import dev.pinscope.model.scenario.Vma;
-import dev.pinscope.model.scenario.Zapper;
-import dev.pinscope.model.units.Hex;
 
 /** A link between two elements; deleting a reference link unsets the reference. */
 public class LinkEditPart extends AbstractConnectionEditPart {
@@ -49,26 +44,25 @@ public class LinkEditPart extends AbstractConnectionEditPart {
         });
     }
 
+    /** Whether the layout routes this link differently from how it is drawn. */
+    public boolean isStale() {
+        return !java.util.Objects.equals(((LinkFigure) getFigure()).getRoute(), context.layout().route(link()));
+    }
+
     @Override
     protected void refreshVisuals() {
         Link l = link();
         LinkFigure f = (LinkFigure) getFigure();
         switch (l.kind()) {
-            case VMA_BAR -> f.setStyle(Colors.REF_LINK, false, "pgoff " + Hex.format(((Vma) l.source()).getPgoff()));
-            case ZAPPER_DEVICE -> f.setStyle(Colors.ZAPPER, false, "zap: " + ((Zapper) l.source()).getTrigger());
-            case WALKER_VMA -> f.setStyle(Colors.WALKER, false, "walk");
-            case UNMAPPER_VMA -> f.setStyle(Colors.UNMAPPER, false, "munmap");
-            case SIGNAL_PINNER -> f.setStyle(Colors.SIGNAL, false, "SIGKILL");
-            case PINNER_RANGE -> {
-                Pinner p = (Pinner) l.source();
-                f.setStyle(Colors.PINNER, true, "pin +" + KernelText.size(p.getSize()));
-            }
-            case CPU_VMA -> f.setStyle(Colors.CPU, true, null);
-            // the leaf already shows its pfn; labels on many parallel links only collide
-            case ENTRY_PFN -> f.setStyle(Colors.of(((PageTableEntry) l.source()).getLevel()), true, null);
+            case VMA_BAR -> f.setStyle(Colors.REF_LINK, false);
+            case ZAPPER_DEVICE -> f.setStyle(Colors.ZAPPER, false);
+            case WALKER_VMA -> f.setStyle(Colors.WALKER, false);
+            case UNMAPPER_VMA -> f.setStyle(Colors.UNMAPPER, false);
+            case SIGNAL_PINNER -> f.setStyle(Colors.SIGNAL, false);
+            case PINNER_RANGE -> f.setStyle(Colors.PINNER, true);
+            case CPU_VMA -> f.setStyle(Colors.CPU, true);
+            case ENTRY_PFN -> f.setStyle(Colors.of(((PageTableEntry) l.source()).getLevel()), true);
         }
-        if (l.source() instanceof SignalSender) {
-            f.setStyle(Colors.SIGNAL, false, "SIGKILL");
-        }
+        f.setRoute(context.layout().route(l));
     }
 }

@@ -10,12 +10,15 @@ import org.eclipse.gef.RequestConstants;
 
 import dev.pinscope.diagram.internal.figures.SideAnchor;
 import dev.pinscope.diagram.internal.figures.VmaFigure;
+import dev.pinscope.diagram.internal.layout.ElementText;
+import dev.pinscope.diagram.internal.layout.KernelText;
 import dev.pinscope.diagram.internal.layout.Link;
 import dev.pinscope.diagram.internal.policies.ElementComponentPolicy;
 import dev.pinscope.diagram.internal.policies.NameDirectEditPolicy;
 import dev.pinscope.diagram.internal.policies.ReferenceNodePolicy;
 import dev.pinscope.diagram.internal.policies.VmaLayoutPolicy;
 import dev.pinscope.model.scenario.CpuAccess;
+import dev.pinscope.model.scenario.FaultBehavior;
 import dev.pinscope.model.scenario.Pinner;
 import dev.pinscope.model.scenario.Vma;
 import dev.pinscope.model.units.Hex;
@@ -58,10 +61,36 @@ public class VmaEditPart extends ElementEditPart {
             // too many VMAs for links: name the BAR in the band
             mapping = "→ BAR" + v.getBar().getIndex() + " pgoff " + Hex.format(v.getPgoff());
         }
-        f.setTexts(v.getName() == null ? "(unnamed VMA)" : v.getName(), KernelText.range(v.getStart(), v.getEnd()),
-                KernelText.smapsFlags(v.getFlags()), mapping);
+        f.setTexts(ElementText.vmaName(v), ElementText.vmaRange(v), ElementText.vmaFlags(v), mapping);
+        String note = layout().children(v).isEmpty() ? emptyNote(v) : null;
+        f.setEmptyNote(note);
         f.setHint("VMA " + v.getName() + " [" + Hex.format(v.getStart()) + ", " + Hex.format(v.getEnd()) + ")\n"
-                + KernelText.fullFlags(v.getFlags()) + "\nfault: " + v.getFaultBehavior());
+                + KernelText.fullFlags(v.getFlags()) + "\nfault: " + v.getFaultBehavior() + (note == null ? "" : "\n" + note));
+    }
+
+    /** What fills a VMA that has no leaf at start: the actors whose access faults one in, if its fault installs any. */
+    private String emptyNote(Vma v) {
+        if (v.getFaultBehavior() == FaultBehavior.NO_INSTALL) {
+            return "no entry yet — its fault installs none";
+        }
+        List<String> who = new java.util.ArrayList<>();
+        for (var a : context.scenario().getActors()) {
+            boolean touches = switch (a) {
+                case Pinner p -> p.getVaddr() < v.getEnd() && p.getVaddr() + Math.max(p.getSize(), 1) > v.getStart();
+                case CpuAccess c -> c.getVaddr() >= v.getStart() && c.getVaddr() < v.getEnd();
+                default -> false;
+            };
+            if (touches) {
+                who.add(a.getName());
+            }
+        }
+        return who.isEmpty() ? "no entry yet — nothing here faults one in" : "no entry yet — faulted in by " + String.join(", ", who);
+    }
+
+    /** An empty VMA names the actors that fault it in: re-read it whenever anything changed. */
+    @Override
+    public boolean isStale() {
+        return layout().children(vma()).isEmpty() || super.isStale();
     }
 
     @Override

@@ -1,15 +1,18 @@
 package dev.pinscope.diagram.internal.policies;
 
 import org.eclipse.draw2d.PositionConstants;
+import org.eclipse.draw2d.geometry.Point;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.gef.EditPart;
 import org.eclipse.gef.EditPolicy;
+import org.eclipse.gef.Request;
 import org.eclipse.gef.RequestConstants;
 import org.eclipse.gef.commands.Command;
 import org.eclipse.gef.editpolicies.NonResizableEditPolicy;
 import org.eclipse.gef.editpolicies.ResizableEditPolicy;
 import org.eclipse.gef.editpolicies.XYLayoutEditPolicy;
 import org.eclipse.gef.requests.ChangeBoundsRequest;
+import org.eclipse.gef.requests.CreateRequest;
 
 import dev.pinscope.diagram.internal.layout.DiagramLayout;
 import dev.pinscope.diagram.internal.parts.DiagramContext;
@@ -19,7 +22,7 @@ import dev.pinscope.diagram.internal.parts.DiagramContext;
  * into model values (addresses through the axis, order for everything else) by the subclass; GEF
  * never stores a rectangle.
  */
-abstract class AxisLayoutPolicy extends XYLayoutEditPolicy {
+public abstract class AxisLayoutPolicy extends XYLayoutEditPolicy {
 
     protected final DiagramContext context;
 
@@ -29,6 +32,50 @@ abstract class AxisLayoutPolicy extends XYLayoutEditPolicy {
 
     protected DiagramLayout layout() {
         return context.layout();
+    }
+
+    private CursorHint hint;
+
+    /** Says at the cursor what the hovered create, move or resize will do, or why it will not. */
+    @Override
+    public void showTargetFeedback(Request request) {
+        super.showTargetFeedback(request);
+        Command c = null;
+        Point at = null;
+        if (request instanceof CreateRequest cr && RequestConstants.REQ_CREATE.equals(request.getType())) {
+            c = getCreateCommand(cr);
+            at = cr.getLocation();
+        } else if (request instanceof ChangeBoundsRequest cb) {
+            at = cb.getLocation();
+            if (RequestConstants.REQ_MOVE.equals(request.getType()) || RequestConstants.REQ_MOVE_CHILDREN.equals(request.getType())) {
+                c = getMoveChildrenCommand(cb);
+            } else if (RequestConstants.REQ_RESIZE_CHILDREN.equals(request.getType())) {
+                c = getResizeChildrenCommand(cb);
+            } else if (RequestConstants.REQ_ADD.equals(request.getType())) {
+                c = getAddCommand(cb);
+            } else {
+                return;
+            }
+        } else {
+            return;
+        }
+        if (hint == null) {
+            hint = new CursorHint((org.eclipse.gef.GraphicalEditPart) getHost(), context);
+        }
+        hint.show(c instanceof org.eclipse.gef.commands.CompoundCommand cc && cc.size() == 1 ? (Command) cc.getCommands().get(0) : c, at);
+    }
+
+    @Override
+    public void eraseTargetFeedback(Request request) {
+        super.eraseTargetFeedback(request);
+        if (hint != null) {
+            hint.erase();
+        }
+    }
+
+    /** The text shown at the cursor now, or null (for tests). */
+    public String hintText() {
+        return hint == null ? null : hint.text();
     }
 
     /** Whether the child is resizable (left and right edges only: its extent on the axis). */

@@ -9,6 +9,7 @@ import dev.pinscope.diagram.internal.commands.ChangeAddressCommand;
 import dev.pinscope.diagram.internal.commands.CreateElementCommand;
 import dev.pinscope.diagram.internal.commands.ElementKind;
 import dev.pinscope.diagram.internal.commands.EmfCommand;
+import dev.pinscope.diagram.internal.commands.Refused;
 import dev.pinscope.diagram.internal.layout.ScenarioMath;
 import dev.pinscope.diagram.internal.parts.DiagramContext;
 import dev.pinscope.model.scenario.PageTableEntry;
@@ -47,6 +48,10 @@ public class VmaLayoutPolicy extends AxisLayoutPolicy {
         }
         Rectangle r = toAbsolute((Rectangle) getConstraintFor(request));
         long address = layout().axis().address(r.x);
+        String refusal = CreateElementCommand.refusal(context.scenario(), kind, address, vma());
+        if (refusal != null) {
+            return new Refused(refusal);
+        }
         return EmfCommand.of(CreateElementCommand.create(context.domain(), context.scenario(), kind, address, vma()));
     }
 
@@ -64,14 +69,18 @@ public class VmaLayoutPolicy extends AxisLayoutPolicy {
         if (!(model instanceof PageTableEntry e)) {
             return null; // runs stand for many leaves: edit them in a smaller scenario
         }
-        var axis = layout().axis();
         if (resize) {
             long start = startAddress(r, old, e.getVaddr());
             long end = endAddress(r, old, ScenarioMath.end(e));
             return EmfCommand.of(ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, start,
                     ScenarioMath.levelClosestTo(end - start)));
         }
-        long wanted = e.getVaddr() + axis.address(r.x) - axis.address(old.x);
-        return EmfCommand.of(ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, wanted, e.getLevel()));
+        // by the leaf's own scale: dragging it by its width moves it by its size
+        long wanted = e.getVaddr() + ScenarioLayoutPolicy.seen(r.x - old.x, ScenarioMath.levelSize(e.getLevel()), old.width);
+        var c = ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, wanted, e.getLevel());
+        if (c == null && Math.abs(wanted - e.getVaddr()) >= ScenarioMath.levelSize(e.getLevel()) / 2) {
+            return new Refused(ChangeAddressCommand.entryMoveRefusal(context.scenario(), e));
+        }
+        return EmfCommand.of(c);
     }
 }

@@ -30,7 +30,7 @@ public class NewScenarioPage extends WizardPage {
         super("newScenario");
         this.initialFolder = initialFolder;
         setTitle("New Scenario");
-        setDescription("Create a .pinscope scenario, empty or from a shipped example.");
+        setDescription("Create a .pinscope scenario: a starter, an empty one or a copy of a shipped example.");
     }
 
     @Override
@@ -51,15 +51,16 @@ public class NewScenarioPage extends WizardPage {
         new Label(c, SWT.NONE).setText("&Start from:");
         template = new Combo(c, SWT.READ_ONLY);
         template.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        template.add("Starter: a vfio-pci device with a 1G BAR, a VMA mapping it at 0x7f0000000000, a pinner");
         template.add("Empty scenario");
         examples.forEach(e -> template.add("Example: " + e.title()));
         template.select(0);
         template.addListener(SWT.Selection, e -> {
             int i = template.getSelectionIndex();
-            if (i > 0) {
-                name.setText(examples.get(i - 1).title());
+            if (i >= FIRST_EXAMPLE) {
+                name.setText(examples.get(i - FIRST_EXAMPLE).title());
                 Path p = Path.of(file.getText().strip());
-                file.setText(p.resolveSibling(examples.get(i - 1).fileName()).toString());
+                file.setText(p.resolveSibling(examples.get(i - FIRST_EXAMPLE).fileName()).toString());
             }
             validate();
         });
@@ -112,20 +113,32 @@ public class NewScenarioPage extends WizardPage {
         return name.getText().strip();
     }
 
-    /** The chosen example, or null for an empty scenario. */
+    /** Combo index of the starter, the empty scenario and the first example. */
+    static final int STARTER = 0;
+    static final int EMPTY = 1;
+    static final int FIRST_EXAMPLE = 2;
+    /** What {@link #fill} takes for the starter. */
+    public static final String STARTER_ID = "starter";
+
+    /** The chosen example, or null for the starter or an empty scenario. */
     public Examples.Example example() {
         int i = template.getSelectionIndex();
-        return i <= 0 ? null : examples.get(i - 1);
+        return i < FIRST_EXAMPLE ? null : examples.get(i - FIRST_EXAMPLE);
     }
 
-    /** For tests: fill the page as a user would. */
+    /** Whether the starter (device, BAR mapping, pinner) is chosen. */
+    public boolean isStarter() {
+        return template.getSelectionIndex() == STARTER;
+    }
+
+    /** For tests: fill the page as a user would ({@code exampleId} null: empty, {@link #STARTER_ID}: the starter). */
     public void fill(Path target, String scenarioName, String exampleId) {
         file.setText(target.toString());
         name.setText(scenarioName);
-        int index = 0;
+        int index = STARTER_ID.equals(exampleId) ? STARTER : EMPTY;
         for (int i = 0; i < examples.size(); i++) {
             if (examples.get(i).id().equals(exampleId)) {
-                index = i + 1;
+                index = i + FIRST_EXAMPLE;
             }
         }
         template.select(index);

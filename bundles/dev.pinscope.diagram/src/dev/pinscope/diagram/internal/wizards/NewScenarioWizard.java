@@ -53,7 +53,9 @@ public class NewScenarioWizard extends Wizard implements INewWizard {
     @Override
     public boolean performFinish() {
         Scenario scenario;
-        if (page.example() == null) {
+        if (page.isStarter()) {
+            scenario = ScenarioTemplates.starter(page.scenarioName());
+        } else if (page.example() == null) {
             scenario = ScenarioTemplates.empty(page.scenarioName());
         } else {
             LoadResult r = ScenarioTemplates.example(page.example());

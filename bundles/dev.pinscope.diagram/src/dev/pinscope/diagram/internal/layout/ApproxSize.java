@@ -1,12 +1,12 @@
-package dev.pinscope.diagram.internal.figures;
+package dev.pinscope.diagram.internal.layout;
 
 /** Sizes for humans when they are not a round 4K/2M/1G multiple, e.g. gap widths: {@code ~127T}. */
-public final class Approx {
+public final class ApproxSize {
 
-    private Approx() {
+    private ApproxSize() {
     }
 
-    public static String size(long bytes) {
+    public static String of(long bytes) {
         String[] units = {"", "K", "M", "G", "T", "P", "E"};
         double v = bytes;
         int u = 0;

@@ -1,4 +1,4 @@
-package dev.pinscope.diagram.internal.parts;
+package dev.pinscope.diagram.internal.layout;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,14 +26,18 @@ public final class KernelText {
         if (flags.isEmpty()) {
             return "VmFlags: (none)";
         }
-        return "VmFlags: " + flags.stream().map(KernelText::mnemonic).collect(Collectors.joining(" "));
+        StringBuilder b = new StringBuilder("VmFlags:"); // once per VMA per relayout: no streams
+        for (VmFlag f : flags) {
+            b.append(' ').append(mnemonic(f));
+        }
+        return b.toString();
     }
 
     public static String fullFlags(List<VmFlag> flags) {
         return flags.stream().map(VmFlag::getLiteral).collect(Collectors.joining(" | "));
     }
 
-    static String mnemonic(VmFlag f) {
+    public static String mnemonic(VmFlag f) {
         return switch (f) {
             case VM_READ -> "rd";
             case VM_WRITE -> "wr";

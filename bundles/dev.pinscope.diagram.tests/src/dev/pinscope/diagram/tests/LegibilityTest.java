@@ -1,0 +1,143 @@
+package dev.pinscope.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.ui.IEditorPart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.internal.editor.ExampleEditorInput;
+import dev.pinscope.diagram.internal.editor.ScenarioEditor;
+import dev.pinscope.diagram.internal.figures.TextBox;
+import dev.pinscope.diagram.internal.figures.VmaFigure;
+import dev.pinscope.diagram.internal.parts.ElementEditPart;
+import dev.pinscope.diagram.internal.parts.LinkEditPart;
+import dev.pinscope.diagram.tests.DiagramTexts.Placed;
+import dev.pinscope.model.examples.Examples;
+
+/**
+ * Every shipped example (and the README's tour) at 100 %: no text is clipped or drawn over another,
+ * names are never shortened (a shortened detail has its full text in the tooltip), and every link
+ * goes around the boxes that are not its ends or their containers and crosses no text. Writes a
+ * picture of each whole diagram to target/screenshots/legible-*.png.
+ */
+class LegibilityTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() {
+        EditorFixture.page().closeAllEditors(false);
+    }
+
+    @Test
+    void everyShippedExampleIsLegibleAndItsLinksGoAroundTheBoxes() throws Exception {
+        List<String> report = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Examples.Example example : Examples.list()) {
+            IEditorPart part = EditorFixture.page().openEditor(new ExampleEditorInput(example), DiagramIds.EDITOR_ID);
+            EditorFixture.drain();
+            ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, part, example.id());
+            check(example.id(), editor, failures, report);
+            EditorFixture.page().closeEditor(editor, false);
+        }
+        ScenarioEditor tour = EditorFixture.open(dir, "tour.pinscope", ScreenshotTest.tour());
+        check("tour", tour, failures, report);
+        Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).getParent().resolve("legibility.txt");
+        Files.writeString(out, String.join("\n", report) + "\n" + String.join("\n", failures) + "\n");
+        assertEquals(List.of(), failures, "texts and links that are not legible");
+    }
+
+    @Test
+    void anEmptyVmaSaysWhatFaultsItsLeafIn() throws Exception {
+        Examples.Example ex = Examples.list().stream().filter(x -> x.id().startsWith("02")).findFirst().orElseThrow();
+        ScenarioEditor editor = (ScenarioEditor) EditorFixture.page().openEditor(new ExampleEditorInput(ex), DiagramIds.EDITOR_ID);
+        EditorFixture.drain();
+        var vma = editor.getScenario().getAddressSpace().getVmas().get(0);
+        VmaFigure f = (VmaFigure) EditorFixture.part(editor, vma).getFigure();
+        assertEquals("no entry yet — faulted in by qemu", f.getEmptyNote());
+        assertTrue(f.texts().stream().anyMatch(t -> t.shown().equals("no entry yet — faulted in by qemu")), "drawn in full: " + f.texts());
+    }
+
+    private static void check(String id, ScenarioEditor editor, List<String> failures, List<String> report) throws Exception {
+        DiagramTexts.render(editor, "legible-" + id + ".png");
+        List<Placed> texts = DiagramTexts.texts(editor);
+        int before = failures.size();
+        // every element text fits its figure; names whole; a shortened detail is in the tooltip
+        for (ElementEditPart p : DiagramTexts.elementParts(editor)) {
+            Rectangle fb = p.getFigure().getBounds();
+            for (TextBox t : p.elementFigure().texts()) {
+                if (!fb.contains(t.bounds())) {
+                    failures.add(id + ": '" + t.shown() + "' of " + DiagramTexts.name(p) + " at " + t.bounds() + " sticks out of " + fb);
+                }
+                if (t.role() == TextBox.Role.NAME && t.isElided()) {
+                    failures.add(id + ": the name '" + t.full() + "' of " + DiagramTexts.name(p) + " is shortened to '" + t.shown() + "'");
+                }
+                String tip = p.elementFigure().getToolTipText();
+                if (t.isElided() && (tip == null || !tip.contains(t.full()))) {
+                    failures.add(id + ": '" + t.full() + "' is shortened and not in the tooltip of " + DiagramTexts.name(p));
+                }
+            }
+        }
+        // no two texts overlap
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                Placed a = texts.get(i);
+                Placed b = texts.get(j);
+                if (a.box().bounds().intersects(b.box().bounds())) {
+                    failures.add(id + ": '" + a.box().shown() + "' (" + a.owner() + ") overlaps '" + b.box().shown() + "' (" + b.owner() + ")");
+                }
+            }
+        }
+        // tick labels clear of the axis line
+        int lineY = editor.context().layout().axisLabels().lineY();
+        for (Placed t : texts) {
+            if (t.owner().equals("tick label") && t.box().bounds().bottom() > lineY - 3) {
+                failures.add(id + ": tick label '" + t.box().shown() + "' touches the axis line");
+            }
+        }
+        // links around boxes, over no text
+        List<ElementEditPart> nodes = DiagramTexts.elementParts(editor);
+        int links = 0;
+        int unlabelled = 0;
+        for (LinkEditPart l : DiagramTexts.links(editor)) {
+            links++;
+            var f = (dev.pinscope.diagram.internal.figures.LinkFigure) l.getFigure();
+            if (!f.getLabelText().isEmpty() && !f.label().isVisible()) {
+                unlabelled++;
+            }
+            Set<IFigure> allowed = DiagramTexts.allowedFor(l);
+            String who = "link " + l.link().kind() + " " + DiagramTexts.name(l.getSource()) + " → " + DiagramTexts.name(l.getTarget());
+            for (Rectangle seg : DiagramTexts.segments(l)) {
+                for (ElementEditPart n : nodes) {
+                    if (!allowed.contains(n.getFigure()) && DiagramTexts.crosses(seg, n.getFigure().getBounds())) {
+                        failures.add(id + ": " + who + " crosses " + DiagramTexts.name(n));
+                    }
+                }
+                for (Placed t : texts) {
+                    if (t.owner().startsWith("link ") && t.box().bounds().equals(f.label().getBounds())) {
+                        continue;
+                    }
+                    if (seg.intersects(t.box().bounds())) {
+                        failures.add(id + ": " + who + " crosses the text '" + t.box().shown() + "' (" + t.owner() + ")");
+                    }
+                }
+            }
+        }
+        report.add(String.format("%s: %d texts, %d links (%d labels left to the tooltip), %d problems", id, texts.size(), links, unlabelled,
+                failures.size() - before));
+    }
+}
