@@ -282,17 +282,6 @@ class DebugUiTest {
         TimelineView timeline = (TimelineView) page.showView(TimelineView.ID);
         page.showView(SchedulerView.ID);
         page.activate(diagramEditor);
-        // the listing and the diagram side by side: both visible at once, the listing to the right
-        page.activate(diagramEditor);
-        waitUntil("listing and diagram side by side", 10_000, () -> {
-            var listing = Arrays.stream(page.getEditorReferences())
-                    .filter(r -> PinscopeLaunch.LISTING_EDITOR_ID.equals(r.getId())).map(r -> r.getEditor(false))
-                    .filter(e -> e != null).findFirst().orElse(null);
-            var l = listing == null ? null : screenBounds(listing);
-            var d = screenBounds(diagramEditor);
-            return l != null && d != null && (l.x >= d.x + d.width - 2 || d.x >= l.x + l.width - 2) && l.width > 300
-                    && d.width > 300;
-        });
         waitUntil("timeline filled", 10_000, () -> timeline.table().getItemCount() == t.run().length() + 1);
         screenshot(window().getShell(), "debugger-diagram.png");
         // show vaddr_get_pfns()'s locals in the Variables view, as a user clicking that frame would
@@ -373,16 +362,6 @@ class DebugUiTest {
         settle(300);
         assertNull(otherDiagram.getOverlay(), "no overlay on " + copy);
         page.closeEditors(page.getEditorReferences(), false);
-    }
-
-    /** Where an editor is on screen, or null when it is not showing (e.g. behind another tab). */
-    private static org.eclipse.swt.graphics.Rectangle screenBounds(IEditorPart editor) {
-        var part = editor.getSite().getService(org.eclipse.e4.ui.model.application.ui.basic.MPart.class);
-        if (part == null || !(part.getWidget() instanceof org.eclipse.swt.widgets.Control c) || c.isDisposed()
-                || !c.isVisible()) {
-            return null;
-        }
-        return c.getDisplay().map(c.getParent(), null, c.getBounds());
     }
 
     private static int bpMarkersOnRoot() throws Exception {
