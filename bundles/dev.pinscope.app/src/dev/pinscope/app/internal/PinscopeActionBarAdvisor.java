@@ -28,6 +28,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
     /** File › Recent Files ▸. */
     public static final String RECENT_MENU = "recentFiles";
 
+    private IWorkbenchAction importWizard;
     private OpenFileAction openFile;
     private IWorkbenchAction save;
     private IWorkbenchAction saveAs;
@@ -55,6 +56,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
     protected void makeActions(IWorkbenchWindow window) {
         // Ctrl+N (the "Other…" of File › New) has to be a registered action to keep its key binding
         register(ActionFactory.NEW.create(window));
+        importWizard = register(ActionFactory.IMPORT.create(window));
         openFile = new OpenFileAction(window);
         register(openFile);
         save = register(ActionFactory.SAVE.create(window));
@@ -119,6 +121,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         newMenu.add(ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(window));
         file.add(newMenu);
         file.add(openFile);
+        file.add(importWizard); // File > Import...: the org.eclipse.ui.importWizards (Pinscope > Address space from /proc)
         file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
         file.add(new Separator());
         file.add(close);

@@ -12,6 +12,8 @@ import dev.pinscope.engine.spec.Level;
 import dev.pinscope.engine.spec.PowerState;
 import dev.pinscope.engine.spec.VmFlags;
 import dev.pinscope.engine.spec.ZapTrigger;
+import dev.pinscope.model.units.Hex;
+import dev.pinscope.model.units.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,21 +27,13 @@ public final class Views {
         this.listing = listing;
     }
 
+    // one formatter for addresses and sizes everywhere: the model's (the editor, the diagram and the debugger agree)
     static String hex(long v) {
-        return "0x" + Long.toHexString(v);
+        return Hex.format(v);
     }
 
     static String size(long bytes) {
-        if (bytes != 0 && bytes % (1L << 30) == 0) {
-            return (bytes >> 30) + "G";
-        }
-        if (bytes != 0 && bytes % (1L << 20) == 0) {
-            return (bytes >> 20) + "M";
-        }
-        if (bytes % 1024 == 0) {
-            return (bytes >> 10) + "K";
-        }
-        return Long.toString(bytes);
+        return Sizes.format(bytes);
     }
 
     ZapTrigger trigger(int a) {
@@ -56,6 +50,21 @@ public final class Views {
         int line = lineOf(a, pc);
         String fn = line > 0 ? listing.functionOf(line) : pc.fn.cname;
         return new StepRecord(index, a, m.actorName(a), fn, line, pc.label, event);
+    }
+
+    /** The facts of actor a's step from state before to state after (see StepRecord.Outcome). */
+    public StepRecord.Outcome outcome(long[] before, long[] after, int a) {
+        if (m.at.kind[a] != ActorTable.A_PIN) {
+            return StepRecord.Outcome.NONE;
+        }
+        StateLayout.Pinner pf = m.f.pinner[a];
+        Layout L = m.f.bits;
+        Pc pc = m.f.pcOf(before, a);
+        long pinned = L.get(after, pf.pinned) - L.get(before, pf.pinned);
+        boolean fault = pc == Pc.HMF || pc == Pc.FAULT_INSERT || pc == Pc.PROV_DROP || pc == Pc.PROV_INSERT;
+        Pc next = m.f.pcOf(after, a);
+        return new StepRecord.Outcome(KernelCode.R_NAMES[L.geti(after, pf.ret)], Math.max(0, pinned),
+                fault && next == Pc.FIXUP_RESULT ? KernelCode.VMF_NAMES[L.geti(after, pf.vmf)] : null);
     }
 
     public String labelOfNext(long[] s, int a) {
