@@ -115,7 +115,7 @@ class ExitCodesTest {
 
     @Test
     void unknownWordsAreOneLineUsageErrors() {
-        for (String word : new String[] {"export", "frobnicate", "no-such-file.pinscope"}) {
+        for (String word : new String[] {"exprot", "frobnicate", "no-such-file.pinscope"}) {
             Out r = cli(word);
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());

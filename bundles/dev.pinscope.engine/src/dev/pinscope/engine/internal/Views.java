@@ -43,7 +43,7 @@ public final class Views {
     }
 
     ZapTrigger trigger(int a) {
-        return m.actors[a] instanceof ActorSpec.Zapper z ? z.trigger() : null;
+        return m.at.actors[a] instanceof ActorSpec.Zapper z ? z.trigger() : null;
     }
 
     public int lineOf(int a, Pc pc) {
@@ -52,19 +52,19 @@ public final class Views {
 
     /** The record of the step actor a is about to take in state s (function/line/label before the step). */
     public StepRecord describeNext(long[] s, int a, long index, String event) {
-        Pc pc = m.pcOf(s, a);
+        Pc pc = m.f.pcOf(s, a);
         int line = lineOf(a, pc);
         String fn = line > 0 ? listing.functionOf(line) : pc.fn.cname;
         return new StepRecord(index, a, m.actorName(a), fn, line, pc.label, event);
     }
 
     public String labelOfNext(long[] s, int a) {
-        return m.pcOf(s, a).label;
+        return m.f.pcOf(s, a).label;
     }
 
     /** Line label (F_READ/F_LOCK for follow_pfnmap_start) of the next step, or null. */
     public String lineLabelOfNext(long[] s, int a) {
-        int line = lineOf(a, m.pcOf(s, a));
+        int line = lineOf(a, m.f.pcOf(s, a));
         return line > 0 ? listing.labelOf(line) : null;
     }
 
@@ -72,15 +72,15 @@ public final class Views {
         int wait = m.waitCode(s, a);
         ActorView.Status st = wait < 0 ? ActorView.Status.FINISHED
                 : wait == 0 ? ActorView.Status.RUNNABLE : ActorView.Status.BLOCKED;
-        ActorView.Kind k = ActorView.Kind.values()[m.kind[a]];
+        ActorView.Kind k = ActorView.Kind.values()[m.at.kind[a]];
         Errno r = m.result(s, a);
         return new ActorView(a, m.actorName(a), k, st, m.waitText(wait), wait < 0 ? List.of() : frames(s, a), r,
-                r == Errno.OK ? m.pPages[a] : 0, m.stalePfnUsed(s, a));
+                r == Errno.OK ? m.at.pPages[a] : 0, m.stalePfnUsed(s, a));
     }
 
     /** Call stack, innermost first. */
     public List<Frame> frames(long[] s, int a) {
-        Pc pc = m.pcOf(s, a);
+        Pc pc = m.f.pcOf(s, a);
         List<Frame> outer = new ArrayList<>();
         for (String callKey : pc.site.callers) {
             int line = listing.lineOfKey(callKey);
@@ -97,91 +97,92 @@ public final class Views {
 
     private List<Variable> locals(long[] s, int a, String fn) {
         List<Variable> v = new ArrayList<>();
-        Layout L = m.L;
-        if (m.kind[a] == Machine.A_PIN) {
-            long mapped = m.mapped(s, a);
-            long pinned = L.get(s, m.fPinned[a]);
-            int ret = L.geti(s, m.fRet[a]);
+        Layout L = m.f.bits;
+        if (m.at.kind[a] == ActorTable.A_PIN) {
+            StateLayout.Pinner pf = m.f.pinner[a];
+            long mapped = m.ks.mapped(s, a);
+            long pinned = L.get(s, pf.pinned);
+            int ret = L.geti(s, pf.ret);
             switch (fn) {
                 case "vfio_pin_map_dma" -> {
-                    v.add(new Variable("size", size(L.get(s, m.fRemaining[a]) << 12)));
-                    v.add(new Variable("dma->vaddr", hex(m.pStart[a])));
+                    v.add(new Variable("size", size(L.get(s, pf.remaining) << 12)));
+                    v.add(new Variable("dma->vaddr", hex(m.at.pStart[a])));
                     v.add(new Variable("dma->size", size(mapped << 12)));
-                    v.add(new Variable("ret", Machine.R_NAMES[ret]));
+                    v.add(new Variable("ret", KernelCode.R_NAMES[ret]));
                 }
                 case "vfio_pin_pages_remote" -> {
-                    v.add(new Variable("vaddr", hex(m.pStart[a] + ((mapped + pinned) << 12))));
-                    v.add(new Variable("npage", Long.toString(m.curNpages(s, a))));
+                    v.add(new Variable("vaddr", hex(m.at.pStart[a] + ((mapped + pinned) << 12))));
+                    v.add(new Variable("npage", Long.toString(m.ks.curNpages(s, a))));
                     v.add(new Variable("pinned", Long.toString(pinned)));
-                    boolean set = L.is(s, m.fBaseSet[a]);
-                    v.add(new Variable("*pfn_base", set ? hex(m.pfnAt(m.pStart[a] + (mapped << 12))) : "0"));
-                    v.add(new Variable("rsvd", set ? Boolean.toString(L.is(s, m.fRsvd[a])) : "?"));
+                    boolean set = L.is(s, pf.pfnBaseSet);
+                    v.add(new Variable("*pfn_base", set ? hex(m.t.pfnAt(m.at.pStart[a] + (mapped << 12))) : "0"));
+                    v.add(new Variable("rsvd", set ? Boolean.toString(L.is(s, pf.rsvd)) : "?"));
                 }
                 case "vaddr_get_pfns" -> {
-                    v.add(new Variable("vaddr", hex(m.curVaddr(s, a))));
-                    v.add(new Variable("npages", Long.toString(m.curNpages(s, a))));
-                    v.add(new Variable("ret", Machine.R_NAMES[ret]));
-                    int vma = m.lookup(s, m.curVaddr(s, a));
+                    v.add(new Variable("vaddr", hex(m.ks.curVaddr(s, a))));
+                    v.add(new Variable("npages", Long.toString(m.ks.curNpages(s, a))));
+                    v.add(new Variable("ret", KernelCode.R_NAMES[ret]));
+                    int vma = m.ks.lookup(s, m.ks.curVaddr(s, a));
                     v.add(new Variable("vma", vma < 0 ? "NULL" : m.spec.vmas().get(vma).name()));
                     if (m.policy == dev.pinscope.engine.spec.Policy.BOUNDED) {
-                        v.add(new Variable("retries", L.get(s, m.fRetries[a]) + " (max " + m.maxRetries + ")"));
+                        v.add(new Variable("retries", L.get(s, pf.retries) + " (max " + m.maxRetries + ")"));
                     }
-                    v.add(new Variable("mmap_lock", L.is(s, m.fMmapR[a]) ? "held (read)" : "not held"));
-                    v.add(new Variable("fatal_signal_pending", Boolean.toString(L.is(s, m.fSig[a]))));
+                    v.add(new Variable("mmap_lock", L.is(s, pf.mmapR) ? "held (read)" : "not held"));
+                    v.add(new Variable("fatal_signal_pending", Boolean.toString(L.is(s, pf.sigPending))));
                 }
                 case "follow_fault_pfn" -> {
-                    int lvl = L.geti(s, m.fLvl[a]);
-                    int lock = L.geti(s, m.fPtl[a]);
-                    v.add(new Variable("ret", Machine.R_NAMES[ret]));
-                    v.add(new Variable("args.lock", m.lockName(lock)));
+                    int lvl = L.geti(s, pf.lvl);
+                    int lock = L.geti(s, pf.ptl);
+                    v.add(new Variable("ret", KernelCode.R_NAMES[ret]));
+                    v.add(new Variable("args.lock", m.t.lockName(lock)));
                     if (lock != 0) {
-                        v.add(new Variable("args.pfn", hex(m.pfnAt(m.curVaddr(s, a)))));
-                        v.add(new Variable("args.addr_mask", Machine.maskName(lvl)));
-                        v.add(new Variable("args.writable", Boolean.toString(L.is(s, m.fW[a]))));
+                        v.add(new Variable("args.pfn", hex(m.t.pfnAt(m.ks.curVaddr(s, a)))));
+                        v.add(new Variable("args.addr_mask", Type1.maskName(lvl)));
+                        v.add(new Variable("args.writable", Boolean.toString(L.is(s, pf.writable))));
                     }
-                    v.add(new Variable("unlocked", Boolean.toString(L.is(s, m.fUnlocked[a]))));
-                    v.add(new Variable("write_fault", Boolean.toString(m.pWrite[a])));
+                    v.add(new Variable("unlocked", Boolean.toString(L.is(s, pf.unlocked))));
+                    v.add(new Variable("write_fault", Boolean.toString(m.at.pWrite[a])));
                 }
                 case "follow_pfnmap_start" -> {
-                    v.add(new Variable("address", hex(m.curVaddr(s, a))));
+                    v.add(new Variable("address", hex(m.ks.curVaddr(s, a))));
                     v.add(new Variable("recheck_under_lock", Boolean.toString(m.recheck)));
-                    Pc pc = m.pcOf(s, a);
+                    Pc pc = m.f.pcOf(s, a);
                     if (pc != Pc.F1_READ && pc != Pc.F2_READ) {
-                        v.add(new Variable("snapshot", Level.values()[L.geti(s, m.fLvl[a])] + " leaf"
-                                + (L.is(s, m.fW[a]) ? " (writable)" : "")));
+                        v.add(new Variable("snapshot", Level.values()[L.geti(s, pf.lvl)] + " leaf"
+                                + (L.is(s, pf.writable) ? " (writable)" : "")));
                     }
                 }
                 case "fixup_user_fault" -> {
-                    v.add(new Variable("address", hex(m.curVaddr(s, a))));
-                    v.add(new Variable("fault_flags", (m.pWrite[a] ? "WRITE|" : "") + "REMOTE|ALLOW_RETRY|KILLABLE"
-                            + (L.is(s, m.fTried[a]) ? "|TRIED" : "")));
-                    v.add(new Variable("*unlocked", Boolean.toString(L.is(s, m.fUnlocked[a]))));
+                    v.add(new Variable("address", hex(m.ks.curVaddr(s, a))));
+                    v.add(new Variable("fault_flags", (m.at.pWrite[a] ? "WRITE|" : "") + "REMOTE|ALLOW_RETRY|KILLABLE"
+                            + (L.is(s, pf.tried) ? "|TRIED" : "")));
+                    v.add(new Variable("*unlocked", Boolean.toString(L.is(s, pf.unlocked))));
                 }
                 case "handle_mm_fault", "vfio_pci_mmap_huge_fault", "provider_fault" -> {
-                    long va = m.curVaddr(s, a);
+                    long va = m.ks.curVaddr(s, a);
                     v.add(new Variable("address", hex(va)));
-                    v.add(new Variable("pfn", hex(m.pfnAt(va))));
+                    v.add(new Variable("pfn", hex(m.t.pfnAt(va))));
                     if (fn.equals("vfio_pci_mmap_huge_fault")) {
-                        v.add(new Variable("memory_lock", L.is(s, m.fMemR[a]) ? "held (read)" : "not held"));
+                        v.add(new Variable("memory_lock", L.is(s, pf.memoryR) ? "held (read)" : "not held"));
                     }
                 }
                 default -> {
                 }
             }
-        } else if (m.kind[a] == Machine.A_ZAP) {
-            ActorSpec.Zapper z = (ActorSpec.Zapper) m.actors[a];
+        } else if (m.at.kind[a] == ActorTable.A_ZAP) {
+            ActorSpec.Zapper z = (ActorSpec.Zapper) m.at.actors[a];
             v.add(new Variable("vdev", m.spec.devices().get(z.device()).name()));
-            v.add(new Variable("iteration", m.repeat[a] < 0 ? L.get(s, m.fIter[a]) + " (forever)"
-                    : (L.get(s, m.fIter[a]) + 1) + " of " + m.repeat[a]));
-        } else if (m.kind[a] == Machine.A_WALK || m.kind[a] == Machine.A_CPU) {
-            v.add(new Variable("iteration", m.repeat[a] < 0 ? "forever" : (L.get(s, m.fIter[a]) + 1) + " of "
-                    + m.repeat[a]));
-            if (m.actors[a] instanceof ActorSpec.CpuAccess c) {
+            v.add(new Variable("iteration", m.at.repeat[a] < 0 ? L.get(s, m.f.loop[a].iteration) + " (forever)"
+                    : (L.get(s, m.f.loop[a].iteration) + 1) + " of " + m.at.repeat[a]));
+        } else if (m.at.kind[a] == ActorTable.A_WALK || m.at.kind[a] == ActorTable.A_CPU) {
+            v.add(new Variable("iteration", m.at.repeat[a] < 0 ? "forever" : (L.get(s, m.f.loop[a].iteration) + 1) + " of "
+                    + m.at.repeat[a]));
+            if (m.at.actors[a] instanceof ActorSpec.CpuAccess c) {
                 v.add(new Variable("addr", hex(c.vaddr())));
             }
-        } else if (m.actors[a] instanceof ActorSpec.SignalSender ss) {
+        } else if (m.at.actors[a] instanceof ActorSpec.SignalSender ss) {
             v.add(new Variable("p", m.actorName(ss.target())));
-        } else if (m.actors[a] instanceof ActorSpec.Unmapper u) {
+        } else if (m.at.actors[a] instanceof ActorSpec.Unmapper u) {
             v.add(new Variable("vma", m.spec.vmas().get(u.vma()).name()));
         }
         return v;
@@ -189,68 +190,68 @@ public final class Views {
 
     public KernelSnapshot snapshot(long[] s, long step) {
         List<KernelSnapshot.VmaState> vmas = new ArrayList<>();
-        for (int i = 0; i < m.nVma; i++) {
-            vmas.add(new KernelSnapshot.VmaState(m.spec.vmas().get(i).name(), m.vStart[i], m.vEnd[i],
-                    VmFlags.toString(m.vFlags[i]), m.vmaPresent(s, i)));
+        for (int i = 0; i < m.t.nVma; i++) {
+            vmas.add(new KernelSnapshot.VmaState(m.spec.vmas().get(i).name(), m.t.vStart[i], m.t.vEnd[i],
+                    VmFlags.toString(m.t.vFlags[i]), m.f.vmaPresent(s, i)));
         }
         List<KernelSnapshot.SlotState> slots = new ArrayList<>();
-        for (int i = 0; i < m.nSlot; i++) {
-            int k = m.slotKind(s, i);
-            slots.add(new KernelSnapshot.SlotState(m.sLevel[i].name(), m.sVaddr[i],
-                    KernelSnapshot.SlotKind.values()[k], k == Machine.K_LEAF ? m.pfnAt(m.sVaddr[i]) : 0,
-                    k == Machine.K_LEAF && m.slotW(s, i), k == Machine.K_LEAF && m.slotSpecial(s, i),
-                    m.sVma[i] < 0 ? null : m.spec.vmas().get(m.sVma[i]).name()));
+        for (int i = 0; i < m.t.nSlot; i++) {
+            int k = m.f.slotKind(s, i);
+            slots.add(new KernelSnapshot.SlotState(m.t.sLevel[i].name(), m.t.sVaddr[i],
+                    KernelSnapshot.SlotKind.values()[k], k == Topology.K_LEAF ? m.t.pfnAt(m.t.sVaddr[i]) : 0,
+                    k == Topology.K_LEAF && m.f.slotW(s, i), k == Topology.K_LEAF && m.f.slotSpecial(s, i),
+                    m.t.sVma[i] < 0 ? null : m.spec.vmas().get(m.t.sVma[i]).name()));
         }
         List<KernelSnapshot.DeviceState> devs = new ArrayList<>();
-        for (int d = 0; d < m.nDev; d++) {
-            devs.add(new KernelSnapshot.DeviceState(m.spec.devices().get(d).name(), m.L.is(s, m.fDevMem[d]),
-                    PowerState.values()[m.L.geti(s, m.fDevPower[d])].name(), m.L.is(s, m.fDevPm[d]),
-                    m.devNoCmdMem[d], m.memoryEnabled(s, d) && !m.L.is(s, m.fDevPm[d])));
+        for (int d = 0; d < m.t.nDev; d++) {
+            devs.add(new KernelSnapshot.DeviceState(m.spec.devices().get(d).name(), m.f.bits.is(s, m.f.device[d].memory),
+                    PowerState.values()[m.f.bits.geti(s, m.f.device[d].power)].name(), m.f.bits.is(s, m.f.device[d].pmRuntimeEngaged),
+                    m.t.devNoCmdMem[d], m.ks.memoryEnabled(s, d) && !m.f.bits.is(s, m.f.device[d].pmRuntimeEngaged)));
         }
         List<KernelSnapshot.LockState> locks = new ArrayList<>();
         // mmap_lock
         List<String> r = new ArrayList<>();
         String w = null;
-        for (int a = 0; a < m.nActors; a++) {
-            if (m.holdsMmapR(s, a)) {
+        for (int a = 0; a < m.at.nActors; a++) {
+            if (m.ks.holdsMmapR(s, a)) {
                 r.add(m.actorName(a));
             }
-            if (m.holdsMmapW(s, a)) {
+            if (m.ks.holdsMmapW(s, a)) {
                 w = m.actorName(a);
             }
         }
-        locks.add(new KernelSnapshot.LockState("mmap_lock", r, w, waiters(s, Machine.LK_MMAP_R, Machine.LK_MMAP_W, 0)));
-        for (int d = 0; d < m.nDev; d++) {
+        locks.add(new KernelSnapshot.LockState("mmap_lock", r, w, waiters(s, KernelState.LK_MMAP_R, KernelState.LK_MMAP_W, 0)));
+        for (int d = 0; d < m.t.nDev; d++) {
             r = new ArrayList<>();
             w = null;
-            for (int a = 0; a < m.nActors; a++) {
-                if (m.memReadDevice(s, a) == d) {
+            for (int a = 0; a < m.at.nActors; a++) {
+                if (m.ks.memReadDevice(s, a) == d) {
                     r.add(m.actorName(a));
                 }
-                if (m.holdsMemW(s, a, d)) {
+                if (m.ks.holdsMemW(s, a, d)) {
                     w = m.actorName(a);
                 }
             }
             locks.add(new KernelSnapshot.LockState("memory_lock (" + m.spec.devices().get(d).name() + ")", r, w,
-                    waiters(s, Machine.LK_MEM_R, Machine.LK_MEM_W, d)));
+                    waiters(s, KernelState.LK_MEM_R, KernelState.LK_MEM_W, d)));
         }
-        for (int id = 1; id < m.nLocks; id++) {
-            int owner = m.ptlOwner(s, id);
-            List<String> wt = waiters(s, Machine.LK_PTL, -1, id);
+        for (int id = 1; id < m.t.nLocks; id++) {
+            int owner = m.ks.ptlOwner(s, id);
+            List<String> wt = waiters(s, KernelState.LK_PTL, -1, id);
             if (id == 1 || owner >= 0 || !wt.isEmpty()) {
-                locks.add(new KernelSnapshot.LockState(m.lockName(id), List.of(),
+                locks.add(new KernelSnapshot.LockState(m.t.lockName(id), List.of(),
                         owner < 0 ? null : m.actorName(owner), wt));
             }
         }
         r = new ArrayList<>();
-        for (int a = 0; a < m.nActors; a++) {
-            if (m.kind[a] == Machine.A_ZAP && m.pcOf(s, a) == Pc.ZAP && m.L.geti(s, m.fCursor[a]) > 0) {
+        for (int a = 0; a < m.at.nActors; a++) {
+            if (m.at.kind[a] == ActorTable.A_ZAP && m.f.pcOf(s, a) == Pc.ZAP && m.f.bits.geti(s, m.f.loop[a].cursor) > 0) {
                 r.add(m.actorName(a));
             }
         }
-        locks.add(new KernelSnapshot.LockState("i_mmap_rwsem", r, null, waiters(s, Machine.LK_IMMAP_W, -1, 0)));
+        locks.add(new KernelSnapshot.LockState("i_mmap_rwsem", r, null, waiters(s, KernelState.LK_IMMAP_W, -1, 0)));
         List<ActorView> actors = new ArrayList<>();
-        for (int a = 0; a < m.nActors; a++) {
+        for (int a = 0; a < m.at.nActors; a++) {
             actors.add(actor(s, a));
         }
         return new KernelSnapshot(step, vmas, slots, devs, locks, actors);
@@ -258,7 +259,7 @@ public final class Views {
 
     private List<String> waiters(long[] s, int k1, int k2, int id) {
         List<String> out = new ArrayList<>();
-        for (int a = 0; a < m.nActors; a++) {
+        for (int a = 0; a < m.at.nActors; a++) {
             int c = m.waitCode(s, a);
             if (c > 0 && ((c >>> 20) == k1 || (c >>> 20) == k2) && (c & 0xfffff) == id) {
                 out.add(m.actorName(a));
