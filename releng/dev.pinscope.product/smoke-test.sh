@@ -46,6 +46,11 @@ set -e
 [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "pinscope: "* ]] ||
     fail "a failing CLI call must print exactly one 'pinscope: ...' line on stderr, got: $err"
 echo "smoke: CLI validate -> 0 on an example, missing file -> 2 with: $err"
+# ...and without Equinox (issue 18): the plain-class-path route leaves its class-data archive behind and
+# no OSGi framework state (the GUI, started below, is the first to create configuration/org.eclipse.osgi)
+[ -f "$app/configuration/cli.jsa" ] || fail "the CLI did not run on the plain class path: no configuration/cli.jsa"
+[ ! -e "$app/configuration/org.eclipse.osgi" ] || fail "the CLI started Equinox: configuration/org.eclipse.osgi exists"
+echo "smoke: CLI ran on a plain class path with its AppCDS archive ($(du -k "$app/configuration/cli.jsa" | cut -f1) KiB)"
 
 ws="$work/workspace"
 "$app/pinscope" -data "$ws" > "$work/stdout.log" 2>&1 &

@@ -1,9 +1,10 @@
 package dev.pinscope.cli;
 
 import dev.pinscope.engine.ExpectationResult;
+import dev.pinscope.model.io.AtomicWrite;
+import dev.pinscope.model.io.UserText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,9 +29,10 @@ final class JunitXml {
         }
         sb.append("</testsuite>\n");
         try {
-            Files.writeString(Path.of(file), sb.toString(), StandardCharsets.UTF_8);
+            // atomically: a CI job reading the report never sees half of it, a crash leaves the previous one
+            AtomicWrite.write(Path.of(file), sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            throw new BadInput("cannot write " + file + ": " + e.getMessage());
+            throw new BadInput("cannot write " + file + ": " + UserText.of(e));
         }
     }
 

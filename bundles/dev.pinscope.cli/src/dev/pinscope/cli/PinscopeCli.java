@@ -95,7 +95,7 @@ public final class PinscopeCli {
             err.println("pinscope: out of memory; give Java more with -Xmx, or lower --max-steps/--max-states");
             return INCONCLUSIVE;
         } catch (Throwable t) {
-            err.println("pinscope: internal error (please report it): " + UserText.of(t));
+            err.println(InternalErrorReport.line(t, args, UserText.of(t)));
             return BAD_INPUT;
         }
     }
@@ -124,7 +124,8 @@ public final class PinscopeCli {
             if (e instanceof BadInput) {
                 err.println("pinscope: " + e.getMessage());
             } else {
-                err.println("pinscope: internal error (please report it): " + UserText.of(e));
+                err.println(InternalErrorReport.line(e, parsed == null ? null
+                        : parsed.originalArgs().toArray(String[]::new), UserText.of(e)));
             }
             return BAD_INPUT;
         };

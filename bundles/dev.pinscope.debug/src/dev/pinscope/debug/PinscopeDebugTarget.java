@@ -39,6 +39,9 @@ import dev.pinscope.engine.StepRecord;
  */
 public final class PinscopeDebugTarget extends DebugElement implements IDebugTarget {
 
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+    /** Order of creation: a newer run takes the Debug view's selection from an older one. */
+    private final long serial = SERIALS.incrementAndGet();
     /** Why the run last stopped, shown in the target's label. */
     private volatile String stopReason = "not started";
     private final ILaunch launch;
@@ -102,6 +105,11 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     }
 
     // ------------------------------------------------------------------------------------- engine access
+
+    /** Creation order of targets (higher = newer). */
+    public long serial() {
+        return serial;
+    }
 
     /** The engine run behind this target (tests and tools; synchronize on this target while using it). */
     public Run run() {

@@ -93,7 +93,21 @@ public final class PinscopeLaunch {
      */
     public static ILaunch launchWitness(Path file, String policy, int maxRetries, List<String> schedule,
             int loopStart) throws CoreException {
+        String scenario = file.getFileName().toString().replaceFirst("\\.pinscope$", "");
+        return launchWitness(witnessName(scenario, policy, loopStart >= 0 ? "lasso" : "witness"), file, policy,
+                maxRetries, schedule, loopStart);
+    }
+
+    /** {@code <scenario> · <POLICY> · <finding>}, e.g. {@code 02-numa-maps-split-w1 · PATCH_V1 · witness -EINVAL}. */
+    public static String witnessName(String scenario, String policy, String finding) {
+        return scenario + " \u00b7 " + policy + " \u00b7 " + finding;
+    }
+
+    /** As {@link #launchWitness(Path, String, int, List, int)}, the launch named {@code name}. */
+    public static ILaunch launchWitness(String name, Path file, String policy, int maxRetries, List<String> schedule,
+            int loopStart) throws CoreException {
         ILaunchConfigurationWorkingCopy wc = newConfiguration(file, policy, SCHEDULER_ROUND_ROBIN);
+        wc.rename(DebugPlugin.getDefault().getLaunchManager().generateLaunchConfigurationName(name));
         wc.setAttribute(ATTR_MAX_RETRIES, maxRetries);
         wc.setAttribute(ATTR_PRELOADED_SCHEDULE, List.copyOf(schedule));
         wc.setAttribute(ATTR_LOOP_START, loopStart);

@@ -37,7 +37,10 @@ public final class Simulation {
         this.views = new Views(machine, listing);
     }
 
-    /** Compiles the engine's own input. Problems are returned, never thrown. */
+    /**
+     * Compiles the engine's own input. Problems with the input are returned, never thrown; an exception is an
+     * engine bug (IllegalStateException naming it), which callers report as an internal error.
+     */
     public static CompileResult compile(ScenarioSpec spec, SimulationOptions options) {
         if (options == null) {
             options = SimulationOptions.defaults();
@@ -63,8 +66,9 @@ public final class Simulation {
             Machine m = Machine.create(s, policy, maxRetries, maxSteps, options);
             return new CompileResult(new Simulation(s, options, m), List.of());
         } catch (RuntimeException e) {
-            errors.add("scenario cannot be compiled: " + e.getMessage());
-            return new CompileResult(null, errors);
+            // the checks above accept only what the engine can compile: anything thrown past them is a bug of
+            // the engine, not the user's input, and must not be reported as one
+            throw new IllegalStateException("engine bug compiling '" + spec.name() + "': " + e, e);
         }
     }
 
@@ -83,9 +87,10 @@ public final class Simulation {
                 return new CompileResult(null, errors);
             }
             return compile(dev.pinscope.engine.internal.EmfAdapter.toSpec(scenario), options);
+        } catch (IllegalStateException bug) {
+            throw bug;
         } catch (RuntimeException e) {
-            errors.add("scenario cannot be compiled: " + e);
-            return new CompileResult(null, errors);
+            throw new IllegalStateException("engine bug adapting '" + scenario.getName() + "': " + e, e);
         }
     }
 

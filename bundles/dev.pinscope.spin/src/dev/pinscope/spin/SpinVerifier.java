@@ -93,7 +93,9 @@ public final class SpinVerifier {
             Path p = Path.of(tool);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
         }
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+        // pinscope.spin.path: where to look instead of PATH (a non-standard install; tests use an empty directory)
+        String path = System.getProperty("pinscope.spin.path", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        for (String d : path.split(File.pathSeparator)) {
             Path p = Path.of(d, tool);
             if (Files.isExecutable(p)) {
                 return Optional.of(p);
@@ -151,6 +153,10 @@ public final class SpinVerifier {
                     ProcessBuilder pb = new ProcessBuilder("sh", "member.sh", Integer.toString(next)).directory(
                             dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("member-" + next
                                     + ".log").toFile());
+                    which(System.getenv().getOrDefault("SPIN", "spin")).ifPresent(p -> pb.environment().put("SPIN",
+                            p.toString()));
+                    which(System.getenv().getOrDefault("CC", "gcc")).ifPresent(p -> pb.environment().put("CC",
+                            p.toString()));
                     running.add(pb.start());
                     next++;
                 }

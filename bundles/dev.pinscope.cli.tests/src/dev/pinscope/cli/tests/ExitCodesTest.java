@@ -124,6 +124,39 @@ class ExitCodesTest {
     }
 
     @Test
+    void hostileFilesGiveOneLineInTheUsersTerms() throws IOException {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pinscope:Scenario xmi:version=\"2.0\" xmlns:xmi=\"http://www.omg.org/XMI\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:pinscope=\"http://pinscope.dev/scenario/1.0\" name=\"t\">\n"
+                + "  <kernel/>\n  <addressSpace/>\n";
+        String[] bodies = {
+            "  <actors xsi:type=\"pinscope:Zapper\" name=\"z\"/>\n  <actors xsi:type=\"pinscope:SignalSender\" name=\"k\" target=\"//@actors.0\"/>\n",
+            "  <actors xsi:type=\"pinscope:Pinner\" name=\"q\" vaddr=\"99999999999999999999\" size=\"4096\"/>\n",
+            "  <devices name=\"0000:01:00.0\"><bars href=\"http://127.0.0.1:9/x.pinscope#//@y\"/></devices>\n"};
+        java.util.regex.Pattern javaName = java.util.regex.Pattern.compile("[A-Z]\\w*(Exception|Error)\\b|\\w+Impl@[0-9a-f]+|\\b(java|org|com)\\.[a-z]+\\.");
+        int i = 0;
+        for (String body : bodies) {
+            Path f = tmp.resolve("h" + i++ + ".pinscope");
+            Files.writeString(f, head + body + "</pinscope:Scenario>\n");
+            Out r = cli("validate", f.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertFalse(javaName.matcher(r.err()).find(), r.err());
+            assertTrue(r.err().contains(f + ":"), r.err());
+        }
+        byte[] bad = (head + "  <actors xsi:type=\"pinscope:Pinner\" name=\"\u00e9\"/>\n</pinscope:Scenario>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int k = 0; k < bad.length; k++) {
+            if (bad[k] == (byte) 0xC3) {
+                bad[k + 1] = 'x';
+            }
+        }
+        Path f = tmp.resolve("utf8.pinscope");
+        Files.write(f, bad);
+        Out r = cli("run", f.toString());
+        assertEquals(2, r.code());
+        assertFalse(javaName.matcher(r.err()).find(), r.err());
+    }
+
+    @Test
     void helpDocumentsEveryExitCode() {
         Out r = cli("--help");
         assertEquals(0, r.code());

@@ -300,6 +300,49 @@ class DebugUiTest {
         assertTrue(bpMarkersOnRoot() >= 1);
     }
 
+    /** A new launch is the one every view shows; the terminated Pinscope launch before it is removed. */
+    @Test
+    void aNewLaunchIsShownAndTerminatedOnesAreRemoved() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        TimelineView timeline = (TimelineView) page.showView(TimelineView.ID);
+        page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
+        ILaunch first = PinscopeLaunch.debug(file, "PATCH_V1");
+        PinscopeDebugTarget a = targetOf(first);
+        assertTrue(a.resumeAndWait(20_000));
+        ILaunch second = PinscopeLaunch.debug(file, "PRE_PATCH");
+        PinscopeDebugTarget b = targetOf(second);
+        waitUntil("the Timeline shows the new run", 10_000, () -> timeline.target() == b);
+        assertTrue(Arrays.asList(org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches())
+                .contains(first), "a live launch stays");
+        b.terminate();
+        ILaunch third = PinscopeLaunch.debug(file, "BOUNDED");
+        targetOf(third);
+        var launches = Arrays.asList(org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches());
+        assertFalse(launches.contains(second), "the terminated launch was removed");
+        assertTrue(launches.contains(first) && launches.contains(third));
+    }
+
+    /** The overlay is drawn on the editor of the file the run read, not on another file of the same name. */
+    @Test
+    void overlayOnlyOnTheRunsOwnFile() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        Path copy = exampleFile(EXAMPLE);
+        assertEquals(file.getFileName(), copy.getFileName());
+        IEditorPart own = org.eclipse.ui.ide.IDE.openEditorOnFileStore(page,
+                org.eclipse.core.filesystem.EFS.getLocalFileSystem().getStore(file.toUri()));
+        IEditorPart other = org.eclipse.ui.ide.IDE.openEditorOnFileStore(page,
+                org.eclipse.core.filesystem.EFS.getLocalFileSystem().getStore(copy.toUri()));
+        assertTrue(own != other);
+        IScenarioDiagram ownDiagram = Adapters.adapt(own, IScenarioDiagram.class);
+        IScenarioDiagram otherDiagram = Adapters.adapt(other, IScenarioDiagram.class);
+        PinscopeDebugTarget t = targetOf(PinscopeLaunch.debug(file, "PATCH_V1"));
+        t.thread("qemu").stepInto();
+        waitUntil("the run's own editor shows the overlay", 10_000, () -> ownDiagram.getOverlay() instanceof RunOverlay);
+        settle(300);
+        assertNull(otherDiagram.getOverlay(), "no overlay on " + copy);
+        page.closeEditors(page.getEditorReferences(), false);
+    }
+
     private static int bpMarkersOnRoot() throws Exception {
         IMarker[] m = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
                 .findMarkers(PinscopeLineBreakpoint.MARKER_TYPE, true, 0);

@@ -25,7 +25,10 @@ public final class Listings {
         return CACHE.computeIfAbsent(p, Listings::build);
     }
 
-    /** Labels a schedule's {@code until} may name. */
+    /**
+     * Labels the engine can stop an {@code until} at: every step's label and every listing line's. The
+     * contract ({@code ScheduleLabels.ALL}, what validator and engine accept) is a subset, as a test checks.
+     */
     public static List<String> knownLabels() {
         TreeSet<String> t = new TreeSet<>();
         for (Pc p : Pc.ALL) {
@@ -39,10 +42,6 @@ public final class Listings {
             }
         }
         return List.copyOf(t);
-    }
-
-    public static boolean isKnownLabel(String label) {
-        return knownLabels().contains(label);
     }
 
     private static final class B {

@@ -8,6 +8,7 @@ import dev.pinscope.engine.spec.Policy;
 import dev.pinscope.engine.spec.ScenarioSpec;
 import dev.pinscope.engine.spec.VmFlags;
 import dev.pinscope.engine.spec.VmaSpec;
+import dev.pinscope.model.validation.ScheduleLabels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,9 +125,8 @@ final class ScenarioChecks {
                 if (st.actor() < 0 || st.actor() >= spec.actors().size()) {
                     errs.add("schedule step " + (k + 1) + ": actor reference does not resolve");
                 }
-                if (st.until() != null && !st.until().isEmpty() && !Listings.isKnownLabel(st.until())) {
-                    errs.add("schedule step " + (k + 1) + ": unknown label '" + st.until() + "' (known: "
-                            + String.join(", ", Listings.knownLabels()) + ")");
+                if (st.until() != null && !st.until().isEmpty() && !ScheduleLabels.ALL.contains(st.until())) {
+                    errs.add("schedule step " + (k + 1) + " " + ScheduleLabels.unknown(st.until()));
                 }
             }
         }

@@ -12,6 +12,8 @@ import dev.pinscope.engine.spec.Level;
 import dev.pinscope.engine.spec.PowerState;
 import dev.pinscope.engine.spec.VmFlags;
 import dev.pinscope.engine.spec.ZapTrigger;
+import dev.pinscope.model.units.Hex;
+import dev.pinscope.model.units.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,21 +27,13 @@ public final class Views {
         this.listing = listing;
     }
 
+    // one formatter for addresses and sizes everywhere: the model's (the editor, the diagram and the debugger agree)
     static String hex(long v) {
-        return "0x" + Long.toHexString(v);
+        return Hex.format(v);
     }
 
     static String size(long bytes) {
-        if (bytes != 0 && bytes % (1L << 30) == 0) {
-            return (bytes >> 30) + "G";
-        }
-        if (bytes != 0 && bytes % (1L << 20) == 0) {
-            return (bytes >> 20) + "M";
-        }
-        if (bytes % 1024 == 0) {
-            return (bytes >> 10) + "K";
-        }
-        return Long.toString(bytes);
+        return Sizes.format(bytes);
     }
 
     ZapTrigger trigger(int a) {

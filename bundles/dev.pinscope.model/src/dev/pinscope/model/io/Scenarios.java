@@ -4,16 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -243,8 +238,8 @@ public final class Scenarios {
     }
 
     /**
-     * Writes {@code scenario} to {@code file} atomically: the XMI goes to {@link #tempFileFor} in the
-     * same folder, is flushed to disk, and is renamed over the target. If anything fails the
+     * Writes {@code scenario} to {@code file} atomically ({@link AtomicWrite}: a unique temporary file in the
+     * same folder, flushed to disk, renamed over the target; through a symbolic link to its target). If anything fails the
      * previous file is left byte-for-byte unchanged and the result says why.
      *
      * <p>A scenario that is the only root of an XMI resource is saved through that resource (so an
@@ -258,42 +253,21 @@ public final class Scenarios {
         } catch (IOException | RuntimeException e) {
             return saveFailed(file, "the scenario cannot be written as XMI: " + describe(e));
         }
-        Path target = file.toAbsolutePath();
-        Path temp = tempFileFor(target);
         try {
-            if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(temp); // left over by a save that crashed
-            }
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true); // the rename must not become durable before the data (ext4 delalloc)
-            }
-            copyPermissions(target, temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(target.getParent());
+            AtomicWrite.write(file, bytes);
             return new SaveResult(file, Diagnostic.OK_INSTANCE);
         } catch (IOException | RuntimeException e) {
-            try {
-                if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(temp);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // the original is intact either way; a stray temp file is removed by the next save
-            }
             return saveFailed(file, "cannot write " + name + ": " + describe(e) + "; the previous file is unchanged");
         }
     }
 
     /**
-     * The temporary file a save of {@code file} writes first: {@code .NAME.saving} beside it, so the
-     * final rename stays within one file system.
+     * The fixed temporary name older versions wrote first ({@code .NAME.saving} beside the file). Saves now use a
+     * unique name ({@link AtomicWrite}); a leftover regular file of this name is removed, a folder is ignored.
      */
     public static Path tempFileFor(Path file) {
         Path abs = file.toAbsolutePath();
-        return abs.resolveSibling("." + abs.getFileName() + ".saving");
+        return abs.resolveSibling("." + abs.getFileName() + AtomicWrite.SUFFIX);
     }
 
     /** Serialises a scenario to XMI bytes as {@link #save} writes them. */
@@ -319,24 +293,6 @@ public final class Scenarios {
             temp.getContents().remove(scenario);
         }
         return out.toByteArray();
-    }
-
-    private static void copyPermissions(Path from, Path to) {
-        try {
-            if (Files.exists(from)) {
-                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // not POSIX, or not ours: the file keeps the default permissions
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            // some file systems cannot fsync a directory; the rename is still atomic
-        }
     }
 
     private static SaveResult saveFailed(Path file, String message) {

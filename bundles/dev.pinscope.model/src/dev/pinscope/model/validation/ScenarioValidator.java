@@ -356,8 +356,7 @@ public class ScenarioValidator extends EObjectValidator {
                         + ", but a step runs -1 (until the actor finishes or blocks) or at least 1 atomic steps; use -1 or 1");
             }
         } else if (!ScheduleLabels.ALL.contains(st.getUntil())) {
-            c.error(st, ScenarioRule.SCHEDULE_LABEL, l + " runs until '" + st.getUntil()
-                    + "', which is not a listing label; use one of " + String.join(", ", ScheduleLabels.ALL));
+            c.error(st, ScenarioRule.SCHEDULE_LABEL, l + " " + ScheduleLabels.unknown(st.getUntil()));
         }
     }
 

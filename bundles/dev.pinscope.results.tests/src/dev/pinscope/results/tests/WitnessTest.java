@@ -84,7 +84,10 @@ class WitnessTest {
         Rows.ResultRow row = (Rows.ResultRow) einval.getData();
         List<String> witness = row.entry().witness();
 
-        PinscopeDebugTarget t = target(v.open(row));
+        ILaunch launch = v.open(row);
+        PinscopeDebugTarget t = target(launch);
+        // named after scenario, policy and finding, not after a temporary file
+        assertEquals("02-numa-maps-split-w1 \u00b7 PRE_PATCH \u00b7 witness -EINVAL", launch.getLaunchConfiguration().getName());
         // the first suspended frame: step 0, the pinner about to run the first line of the PRE_PATCH listing
         assertEquals(0, t.state().position());
         assertEquals("PRE_PATCH", t.simulation().policy().name());

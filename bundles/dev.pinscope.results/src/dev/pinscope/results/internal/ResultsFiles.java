@@ -2,6 +2,7 @@ package dev.pinscope.results.internal;
 
 import dev.pinscope.engine.report.Json;
 import dev.pinscope.engine.report.ReportJson;
+import dev.pinscope.model.io.AtomicWrite;
 import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.results.ResultsIds;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -49,9 +49,8 @@ public final class ResultsFiles {
         if (target == null) {
             return;
         }
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, toJson(r) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // unique temporary file, fsync, rename, folder fsync: the model's one atomic writer
+        AtomicWrite.write(target, (toJson(r) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The persisted results of a scenario file, or null when there are none or they cannot be read. */

@@ -164,7 +164,19 @@ public class ResultsView extends ViewPart {
         });
         tree.setLabelProvider(new CellLabels());
         tree.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
-        tree.addDoubleClickListener(e -> open(((IStructuredSelection) e.getSelection()).getFirstElement()));
+        // a double-click in a contributed column (the SPIN check) opens that column's witness
+        t.addListener(SWT.MouseDown, e -> {
+            org.eclipse.jface.viewers.ViewerCell cell = tree.getCell(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            clickColumn = cell == null ? -1 : cell.getColumnIndex();
+        });
+        tree.addDoubleClickListener(e -> {
+            Object row = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (clickColumn >= Rows.COLUMNS.length && clickColumn - Rows.COLUMNS.length < extra.size()) {
+                openExtra(extra.get(clickColumn - Rows.COLUMNS.length), row);
+            } else {
+                open(row);
+            }
+        });
 
         chart = new ShareChart(sash);
         sash.setWeights(72, 28);
@@ -184,12 +196,18 @@ public class ResultsView extends ViewPart {
 
         @Override
         public String getColumnText(Object element, int column) {
-            return ((Row) element).cells()[column];
+            String[] cells = ((Row) element).cells();
+            return column < cells.length ? cells[column] : extra.get(column - cells.length).text(ResultsView.this,
+                    (Row) element);
         }
 
         @Override
         public Color getForeground(Object element, int column) {
             Row r = (Row) element;
+            if (column >= Rows.COLUMNS.length) {
+                return extra.get(column - Rows.COLUMNS.length).red(ResultsView.this, r)
+                        ? root.getDisplay().getSystemColor(SWT.COLOR_RED) : null;
+            }
             if (r.alarming()) {
                 return root.getDisplay().getSystemColor(SWT.COLOR_RED);
             }
@@ -371,6 +389,54 @@ public class ResultsView extends ViewPart {
         }
     }
 
+    // ------------------------------------------------------------------------------------------- extra columns
+
+    /** A column contributed by another feature (the SPIN check): its cells, red cells and witnesses. */
+    public interface ExtraColumn {
+        String text(ResultsView view, Row row);
+
+        boolean red(ResultsView view, Row row);
+
+        /** The witness a double-click on this column's cell opens, or null. */
+        WitnessLauncher.Witness witness(ResultsView view, Row row) throws IOException;
+    }
+
+    private final List<ExtraColumn> extra = new java.util.ArrayList<>();
+    private int clickColumn = -1;
+
+    /** Adds the column once; later calls with the same column only refresh the cells. */
+    public void addColumn(String title, int width, ExtraColumn c) {
+        if (!extra.contains(c)) {
+            extra.add(c);
+            TreeColumn tc = new TreeColumn(tree.getTree(), SWT.LEFT);
+            tc.setText(title);
+            tc.setWidth(width);
+        }
+        tree.refresh();
+    }
+
+    private void openExtra(ExtraColumn c, Object row) {
+        try {
+            WitnessLauncher.Witness w = row instanceof Row r ? c.witness(this, r) : null;
+            if (w != null) {
+                WitnessLauncher.launch(w);
+            }
+        } catch (CoreException | IOException | RuntimeException ex) {
+            MessageDialog.openError(root.getShell(), "Cannot debug the witness", ex.getMessage());
+        }
+    }
+
+    /** A witness of the shown scenario, replayable in the debugger (any column may build one). */
+    public WitnessLauncher.Witness witnessFor(Policy p, String title, List<String> stem, List<String> loop)
+            throws IOException {
+        return shown == null ? null : witness(p, title, stem, loop);
+    }
+
+    /** The scenario whose results are shown (the editor's model, else the results' file), or null. */
+    public Scenario shownScenario() {
+        return scenario();
+    }
+
     // ------------------------------------------------------------------------------------------- witnesses
 
     /** Opens the row's witness (or lasso) in the debugger; null when the row has none. */
@@ -394,14 +460,12 @@ public class ResultsView extends ViewPart {
         }
         try {
             return switch ((Row) row) {
-                case Rows.ResultRow r -> witness(r.policy(), r.policy().name() + " " + r.entry().actor() + " "
-                        + Rows.resultCell(r.entry().result()), r.entry().witness(), null);
-                case Rows.LassoRow l -> witness(l.policy(), l.policy().name() + " " + l.lasso().kind() + " "
-                        + l.lasso().actor(), l.lasso().stem(), l.lasso().loop());
-                case Rows.ViolationRow v -> witness(v.policy(), v.policy().name() + " violation",
-                        v.violation().witness(), null);
-                case Rows.DeadlockRow d -> witness(d.policy(), d.policy().name() + " deadlock", d.deadlock().witness(),
-                        null);
+                case Rows.ResultRow r -> witness(r.policy(), "witness " + Rows.resultCell(r.entry().result()),
+                        r.entry().witness(), null);
+                case Rows.LassoRow l -> witness(l.policy(), "lasso " + l.lasso().kind() + " " + l.lasso().actor(),
+                        l.lasso().stem(), l.lasso().loop());
+                case Rows.ViolationRow v -> witness(v.policy(), "witness violation", v.violation().witness(), null);
+                case Rows.DeadlockRow d -> witness(d.policy(), "witness deadlock", d.deadlock().witness(), null);
                 default -> null;
             };
         } catch (IOException e) {
@@ -409,10 +473,14 @@ public class ResultsView extends ViewPart {
         }
     }
 
-    private WitnessLauncher.Witness witness(Policy p, String title, List<String> stem, List<String> loop)
+    private WitnessLauncher.Witness witness(Policy p, String finding, List<String> stem, List<String> loop)
             throws IOException {
         Scenario s = scenario();
         Path file = shown.file();
+        // the launch is named after what the user explored, not after a temporary copy
+        String scenarioName = file != null ? file.getFileName().toString().replaceFirst("\\.pinscope$", "")
+                : shown.scenarioName();
+        String title = scenarioName + " \u00b7 " + p.name() + " \u00b7 " + finding;
         boolean dirty = editor != null && editor.isDirty();
         if (file == null || dirty || s == null) {
             if (s == null) {
@@ -426,7 +494,7 @@ public class ResultsView extends ViewPart {
             }
         }
         int maxRetries = s != null ? s.getMaxRetries() : 0;
-        return new WitnessLauncher.Witness(file, p.name(), maxRetries, "Witness " + title, stem, loop);
+        return new WitnessLauncher.Witness(file, p.name(), maxRetries, title, stem, loop);
     }
 
     /** The scenario shown: the editor's model, else the results' file. */

@@ -14,7 +14,10 @@ import org.eclipse.debug.core.ILaunch;
  */
 public final class WitnessLauncher {
 
-    /** What to replay: the scenario file, the policy, and the schedule (stem + loop for a lasso). */
+    /**
+     * What to replay: the scenario file, the policy, and the schedule (stem + loop for a lasso); the title names
+     * the launch, {@code <scenario> · <POLICY> · <finding>}.
+     */
     public record Witness(Path file, String policy, int maxRetries, String title, List<String> stem,
             List<String> loop) {
         public List<String> schedule() {
@@ -36,6 +39,6 @@ public final class WitnessLauncher {
 
     /** Launches the witness in debug mode; the launch is suspended before its first step when this returns. */
     public static ILaunch launch(Witness w) throws CoreException {
-        return PinscopeLaunch.launchWitness(w.file(), w.policy(), w.maxRetries(), w.schedule(), w.loopStart());
+        return PinscopeLaunch.launchWitness(w.title(), w.file(), w.policy(), w.maxRetries(), w.schedule(), w.loopStart());
     }
 }

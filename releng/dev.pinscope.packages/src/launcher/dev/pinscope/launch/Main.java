@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class Main {
 
-    static final Set<String> CLI_COMMANDS = Set.of("run", "explore", "compare", "validate", "import", "help", "generate-completion");
+    static final Set<String> CLI_COMMANDS = Set.of("run", "explore", "compare", "validate", "import", "export", "verify", "help",
+            "generate-completion");
     static final String CLI_APPLICATION = "dev.pinscope.cli.app";
     /** The CLI explores deep state graphs recursively; give its thread the stack the script gives it. */
     static final long CLI_STACK = 8L << 20;

@@ -46,18 +46,13 @@ public final class KernelVariables {
         return new PinscopeVariable(target, name, new PinscopeValue(target, now.text(), kids), changed);
     }
 
+    // the model's formatters, as the editor and the engine's frames use them (512 bytes is "512", not "0K")
     static String hex(long v) {
-        return "0x" + Long.toHexString(v);
+        return dev.pinscope.model.units.Hex.format(v);
     }
 
     static String size(long bytes) {
-        if (bytes != 0 && bytes % (1L << 30) == 0) {
-            return (bytes >> 30) + "G";
-        }
-        if (bytes != 0 && bytes % (1L << 20) == 0) {
-            return (bytes >> 20) + "M";
-        }
-        return (bytes >> 10) + "K";
+        return dev.pinscope.model.units.Sizes.format(bytes);
     }
 
     private static Node tree(KernelSnapshot s) {

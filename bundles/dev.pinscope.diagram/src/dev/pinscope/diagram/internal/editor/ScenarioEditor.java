@@ -94,6 +94,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     private ScenarioValidation validation = ScenarioValidation.EMPTY;
     private ScenarioOutlinePage outline;
     private KeyHandler sharedKeyHandler;
+    private final DiskChangeGuard diskGuard = new DiskChangeGuard(this);
     private boolean validationScheduled;
     private long lastOpenMillis;
 
@@ -118,6 +119,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         document = ScenarioDocument.of(input);
         adopt(loaded.scenario());
         super.init(site, input);
+        diskGuard.remember();
         setPartName(input.getName());
         lastOpenMillis = (System.nanoTime() - t0) / 1_000_000;
     }
@@ -277,6 +279,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
+        diskGuard.install();
         org.eclipse.ui.contexts.IContextService contexts = getSite().getService(org.eclipse.ui.contexts.IContextService.class);
         if (contexts != null) {
             contexts.activateContext(DiagramIds.CONTEXT_ID);
@@ -286,6 +289,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
     @Override
     public void dispose() {
         validationListeners.clear();
+        diskGuard.uninstall();
         super.dispose();
         adapterFactory.dispose();
     }
@@ -380,7 +384,9 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             doSaveAs();
             return;
         }
-        if (!saveTo(document.file()) && monitor != null) {
+        // the file changed on disk since it was read: overwrite it only when the user says so
+        boolean saved = diskGuard.mayOverwrite() && saveTo(document.file());
+        if (!saved && monitor != null) {
             monitor.setCanceled(true);
         }
     }
@@ -424,6 +430,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
         getCommandStack().markSaveLocation();
         firePropertyChange(PROP_DIRTY);
+        diskGuard.remember();
         return true;
     }
 
@@ -445,6 +452,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
         getCommandStack().markSaveLocation();
         firePropertyChange(PROP_DIRTY);
+        diskGuard.remember();
         validateNow();
     }
 
