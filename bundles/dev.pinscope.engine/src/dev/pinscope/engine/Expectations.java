@@ -128,7 +128,9 @@ public final class Expectations {
         Set<Errno> got = new TreeSet<>(rep.resultsOf(actor));
         boolean live = rep.hasLivelock(actor);
         boolean viol = rep.hasViolation(actor);
+        boolean starve = rep.hasStarvation(actor);
         String exp = set(e.results()) + " livelock=" + yn(e.livelock()) + " violation=" + yn(e.violation())
+                + (e.starvation() != null ? " starvation=" + yn(e.starvation()) : "")
                 + (e.pinnedPages() != null ? " pinned=" + e.pinnedPages() : "");
         boolean pinnedOk = true;
         if (e.pinnedPages() != null) {
@@ -139,13 +141,15 @@ public final class Expectations {
             }
         }
         String act = set(got) + " livelock=" + yn(live) + " violation=" + yn(viol)
+                + (e.starvation() != null ? " starvation=" + yn(starve) : "")
                 + (rep.complete() ? "" : " PARTIAL: " + rep.partialReason());
+        boolean starveOk = e.starvation() == null || e.starvation() == starve;
         boolean ok = rep.complete() && got.equals(new TreeSet<>(e.results())) && live == e.livelock()
-                && viol == e.violation() && pinnedOk;
+                && viol == e.violation() && pinnedOk && starveOk;
         // What a partial exploration found is real: a result, livelock or violation the expectation rules out
         // refutes it; anything else (a missing result, "no livelock") is undecided until the search completes.
         boolean refuted = !e.results().containsAll(got) || (live && !e.livelock()) || (viol && !e.violation())
-                || !pinnedOk;
+                || (starve && Boolean.FALSE.equals(e.starvation())) || !pinnedOk;
         boolean inconclusive = !rep.complete() && !refuted;
         return new ExpectationResult(e.policy(), "ALL_SCHEDULES", actor, exp, act, ok, inconclusive);
     }

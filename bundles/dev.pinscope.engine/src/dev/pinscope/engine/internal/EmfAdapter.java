@@ -136,7 +136,8 @@ public final class EmfAdapter {
             exps.add(new ExpectationSpec(Policy.valueOf(e.getPolicy().getName()),
                     e.getScope() == ExpectationScope.ALL_SCHEDULES, rs,
                     e.isSetPinnedPages() ? e.getPinnedPages() : null, e.isLivelock(), e.isViolation(),
-                    e.getActor() == null ? -1 : s.getActors().indexOf(e.getActor())));
+                    e.getActor() == null ? -1 : s.getActors().indexOf(e.getActor()),
+                    e.isSetStarvation() ? Boolean.valueOf(e.isStarvation()) : null));
         }
         return new ScenarioSpec(s.getName() == null ? "scenario" : s.getName(),
                 s.getDescription() == null ? "" : s.getDescription(), Policy.valueOf(s.getPolicy().getName()),

@@ -61,37 +61,31 @@ final class StateStore {
         return true;
     }
 
-    /** Id of the state, or -1 if unknown. */
-    int find(long[] s) {
-        int h = hash(s);
+    /** The table slot holding s (its fingerprint is h), or the empty slot where s would go. */
+    private int slotOf(long[] s, int h) {
         long tag = (long) h << 32;
         int i = h & mask;
         while (true) {
             long e = table[i];
-            if (e == 0) {
-                return -1;
-            }
-            if ((e & 0xffffffff00000000L) == tag && equalsAt((int) e - 1, s)) {
-                return (int) e - 1;
+            if (e == 0 || ((e & 0xffffffff00000000L) == tag && equalsAt((int) e - 1, s))) {
+                return i;
             }
             i = (i + 1) & mask;
         }
     }
 
+    /** Id of the state, or -1 if unknown. */
+    int find(long[] s) {
+        long e = table[slotOf(s, hash(s))];
+        return e == 0 ? -1 : (int) e - 1;
+    }
+
     /** Adds the state if new; returns its id, or (-id - 1) if it already existed. */
     int add(long[] s, int par, int actor) {
         int h = hash(s);
-        long tag = (long) h << 32;
-        int i = h & mask;
-        while (true) {
-            long e = table[i];
-            if (e == 0) {
-                break;
-            }
-            if ((e & 0xffffffff00000000L) == tag && equalsAt((int) e - 1, s)) {
-                return (int) -e;
-            }
-            i = (i + 1) & mask;
+        int i = slotOf(s, h);
+        if (table[i] != 0) {
+            return (int) -table[i];
         }
         if (count == Integer.MAX_VALUE - 1) {
             throw new IllegalStateException("state store full");
@@ -114,7 +108,7 @@ final class StateStore {
         System.arraycopy(s, 0, chunks[ci], (id & (CHUNK - 1)) * w, w);
         parent[id] = par;
         via[id] = (byte) actor;
-        table[i] = tag | (id + 1L);
+        table[i] = ((long) h << 32) | (id + 1L);
         if (count * 2L > table.length) {
             rehash();
         }

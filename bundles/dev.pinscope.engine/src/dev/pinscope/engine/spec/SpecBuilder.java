@@ -164,6 +164,14 @@ public final class SpecBuilder {
         return this;
     }
 
+    /** An ALL_SCHEDULES expectation that also checks whether the only pinner can starve. */
+    public SpecBuilder expectStarvation(Policy p, boolean starvation, boolean livelock, Errno... results) {
+        EnumSet<Errno> set = EnumSet.noneOf(Errno.class);
+        set.addAll(List.of(results));
+        expectations.add(new ExpectationSpec(p, true, set, null, livelock, false, -1, starvation));
+        return this;
+    }
+
     public ScenarioSpec build() {
         return new ScenarioSpec(name, description, policy, maxRetries, maxSteps, kernel, vmas, entries, devices,
                 actors, schedule, expectations);

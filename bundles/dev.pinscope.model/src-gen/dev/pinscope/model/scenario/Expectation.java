@@ -26,6 +26,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link dev.pinscope.model.scenario.Expectation#getPinnedPages <em>Pinned Pages</em>}</li>
  *   <li>{@link dev.pinscope.model.scenario.Expectation#isLivelock <em>Livelock</em>}</li>
  *   <li>{@link dev.pinscope.model.scenario.Expectation#isViolation <em>Violation</em>}</li>
+ *   <li>{@link dev.pinscope.model.scenario.Expectation#isStarvation <em>Starvation</em>}</li>
  *   <li>{@link dev.pinscope.model.scenario.Expectation#getActor <em>Actor</em>}</li>
  * </ul>
  *
@@ -212,6 +213,58 @@ public interface Expectation extends EObject {
 	 * @generated
 	 */
 	void setViolation(boolean value);
+
+	/**
+	 * Returns the value of the '<em><b>Starvation</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * ALL_SCHEDULES only: a reachable fair cycle exists in which the pinner waits for a lock forever (STARVATION, apart from a retry livelock); unset = not checked.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Starvation</em>' attribute.
+	 * @see #isSetStarvation()
+	 * @see #unsetStarvation()
+	 * @see #setStarvation(boolean)
+	 * @see dev.pinscope.model.scenario.ScenarioPackage#getExpectation_Starvation()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	boolean isStarvation();
+
+	/**
+	 * Sets the value of the '{@link dev.pinscope.model.scenario.Expectation#isStarvation <em>Starvation</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Starvation</em>' attribute.
+	 * @see #isSetStarvation()
+	 * @see #unsetStarvation()
+	 * @see #isStarvation()
+	 * @generated
+	 */
+	void setStarvation(boolean value);
+
+	/**
+	 * Unsets the value of the '{@link dev.pinscope.model.scenario.Expectation#isStarvation <em>Starvation</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetStarvation()
+	 * @see #isStarvation()
+	 * @see #setStarvation(boolean)
+	 * @generated
+	 */
+	void unsetStarvation();
+
+	/**
+	 * Returns whether the value of the '{@link dev.pinscope.model.scenario.Expectation#isStarvation <em>Starvation</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Starvation</em>' attribute is set.
+	 * @see #unsetStarvation()
+	 * @see #isStarvation()
+	 * @see #setStarvation(boolean)
+	 * @generated
+	 */
+	boolean isSetStarvation();
 
 	/**
 	 * Returns the value of the '<em><b>Actor</b></em>' reference.

@@ -1203,13 +1203,22 @@ public interface ScenarioPackage extends EPackage {
 	int EXPECTATION__VIOLATION = 5;
 
 	/**
+	 * The feature id for the '<em><b>Starvation</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPECTATION__STARVATION = 6;
+
+	/**
 	 * The feature id for the '<em><b>Actor</b></em>' reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int EXPECTATION__ACTOR = 6;
+	int EXPECTATION__ACTOR = 7;
 
 	/**
 	 * The number of structural features of the '<em>Expectation</em>' class.
@@ -1218,7 +1227,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPECTATION_FEATURE_COUNT = 7;
+	int EXPECTATION_FEATURE_COUNT = 8;
 
 	/**
 	 * The number of operations of the '<em>Expectation</em>' class.
@@ -2250,6 +2259,17 @@ public interface ScenarioPackage extends EPackage {
 	EAttribute getExpectation_Violation();
 
 	/**
+	 * Returns the meta object for the attribute '{@link dev.pinscope.model.scenario.Expectation#isStarvation <em>Starvation</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Starvation</em>'.
+	 * @see dev.pinscope.model.scenario.Expectation#isStarvation()
+	 * @see #getExpectation()
+	 * @generated
+	 */
+	EAttribute getExpectation_Starvation();
+
+	/**
 	 * Returns the meta object for the reference '{@link dev.pinscope.model.scenario.Expectation#getActor <em>Actor</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3094,6 +3114,14 @@ public interface ScenarioPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute EXPECTATION__VIOLATION = eINSTANCE.getExpectation_Violation();
+
+		/**
+		 * The meta object literal for the '<em><b>Starvation</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPECTATION__STARVATION = eINSTANCE.getExpectation_Starvation();
 
 		/**
 		 * The meta object literal for the '<em><b>Actor</b></em>' reference feature.

@@ -165,7 +165,8 @@ public final class Reports {
         sb.append("\nExpectations: ").append(exps.size() - failed).append(" passed, ").append(failed)
                 .append(" failed\n");
         for (ExpectationResult e : exps) {
-            sb.append(bullet.isEmpty() ? "  " : bullet).append(e.ok() ? "ok   " : "FAIL ").append(e.policy()).append(' ')
+            sb.append(bullet.isEmpty() ? "  " : bullet).append(e.ok() ? "ok   " : e.inconclusive() ? "INCONCLUSIVE " : "FAIL ")
+                    .append(e.policy()).append(' ')
                     .append(e.scope()).append(": expected ").append(e.expected()).append("; actual ")
                     .append(e.actual()).append('\n');
         }
@@ -309,7 +310,8 @@ public final class Reports {
             sb.append("<h2>Expectations</h2>\n<table><tr><th></th><th>Policy</th><th>Scope</th><th>Expected</th>")
                     .append("<th>Actual</th></tr>\n");
             for (ExpectationResult e : c.expectations()) {
-                sb.append("<tr><td class=\"").append(e.ok() ? "ok\">ok" : "fail\">FAIL").append("</td><td>")
+                sb.append("<tr><td class=\"").append(e.ok() ? "ok\">ok" : e.inconclusive() ? "fail\">INCONCLUSIVE" : "fail\">FAIL")
+                        .append("</td><td>")
                         .append(esc(e.policy().name())).append("</td><td>").append(esc(e.scope())).append("</td><td>")
                         .append(esc(e.expected())).append("</td><td>").append(esc(e.actual())).append("</td></tr>\n");
             }

@@ -133,7 +133,8 @@ public final class Rows {
     public record ExpectationRow(ExpectationResult e) implements Row {
         @Override
         public String[] cells() {
-            return new String[] { e.ok() ? "pass" : "FAIL", e.actor(), e.policy().name(), "", "",
+            // a partial exploration decides nothing it did not refute: INCONCLUSIVE, not FAIL (issue 12)
+            return new String[] { e.ok() ? "pass" : e.inconclusive() ? "INCONCLUSIVE" : "FAIL", e.actor(), e.policy().name(), "", "",
                     e.scope() + ": expected " + e.expected() + "; actual " + e.actual() };
         }
 

@@ -69,6 +69,7 @@ public class ExpectationItemProvider
 			addPinnedPagesPropertyDescriptor(object);
 			addLivelockPropertyDescriptor(object);
 			addViolationPropertyDescriptor(object);
+			addStarvationPropertyDescriptor(object);
 			addActorPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
@@ -207,6 +208,28 @@ public class ExpectationItemProvider
 	}
 
 	/**
+	 * This adds a property descriptor for the Starvation feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addStarvationPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Expectation_starvation_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Expectation_starvation_feature", "_UI_Expectation_type"),
+				 ScenarioPackage.Literals.EXPECTATION__STARVATION,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.BOOLEAN_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
 	 * This adds a property descriptor for the Actor feature.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -280,6 +303,7 @@ public class ExpectationItemProvider
 			case ScenarioPackage.EXPECTATION__PINNED_PAGES:
 			case ScenarioPackage.EXPECTATION__LIVELOCK:
 			case ScenarioPackage.EXPECTATION__VIOLATION:
+			case ScenarioPackage.EXPECTATION__STARVATION:
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), false, true));
 				return;
 		}

@@ -38,6 +38,7 @@ import org.eclipse.emf.ecore.util.EDataTypeUniqueEList;
  *   <li>{@link dev.pinscope.model.scenario.impl.ExpectationImpl#getPinnedPages <em>Pinned Pages</em>}</li>
  *   <li>{@link dev.pinscope.model.scenario.impl.ExpectationImpl#isLivelock <em>Livelock</em>}</li>
  *   <li>{@link dev.pinscope.model.scenario.impl.ExpectationImpl#isViolation <em>Violation</em>}</li>
+ *   <li>{@link dev.pinscope.model.scenario.impl.ExpectationImpl#isStarvation <em>Starvation</em>}</li>
  *   <li>{@link dev.pinscope.model.scenario.impl.ExpectationImpl#getActor <em>Actor</em>}</li>
  * </ul>
  *
@@ -162,6 +163,35 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 	 * @ordered
 	 */
 	protected boolean violation = VIOLATION_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #isStarvation() <em>Starvation</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isStarvation()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final boolean STARVATION_EDEFAULT = false;
+
+	/**
+	 * The cached value of the '{@link #isStarvation() <em>Starvation</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isStarvation()
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean starvation = STARVATION_EDEFAULT;
+
+	/**
+	 * This is true if the Starvation attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean starvationESet;
 
 	/**
 	 * The cached value of the '{@link #getActor() <em>Actor</em>}' reference.
@@ -353,6 +383,56 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 	 * @generated
 	 */
 	@Override
+	public boolean isStarvation() {
+		return starvation;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setStarvation(boolean newStarvation) {
+		boolean oldStarvation = starvation;
+		starvation = newStarvation;
+		boolean oldStarvationESet = starvationESet;
+		starvationESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ScenarioPackage.EXPECTATION__STARVATION, oldStarvation, starvation, !oldStarvationESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetStarvation() {
+		boolean oldStarvation = starvation;
+		boolean oldStarvationESet = starvationESet;
+		starvation = STARVATION_EDEFAULT;
+		starvationESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, ScenarioPackage.EXPECTATION__STARVATION, oldStarvation, STARVATION_EDEFAULT, oldStarvationESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetStarvation() {
+		return starvationESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Pinner getActor() {
 		if (actor != null && actor.eIsProxy()) {
 			InternalEObject oldActor = (InternalEObject)actor;
@@ -407,6 +487,8 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 				return isLivelock();
 			case ScenarioPackage.EXPECTATION__VIOLATION:
 				return isViolation();
+			case ScenarioPackage.EXPECTATION__STARVATION:
+				return isStarvation();
 			case ScenarioPackage.EXPECTATION__ACTOR:
 				if (resolve) return getActor();
 				return basicGetActor();
@@ -442,6 +524,9 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 			case ScenarioPackage.EXPECTATION__VIOLATION:
 				setViolation((Boolean)newValue);
 				return;
+			case ScenarioPackage.EXPECTATION__STARVATION:
+				setStarvation((Boolean)newValue);
+				return;
 			case ScenarioPackage.EXPECTATION__ACTOR:
 				setActor((Pinner)newValue);
 				return;
@@ -475,6 +560,9 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 			case ScenarioPackage.EXPECTATION__VIOLATION:
 				setViolation(VIOLATION_EDEFAULT);
 				return;
+			case ScenarioPackage.EXPECTATION__STARVATION:
+				unsetStarvation();
+				return;
 			case ScenarioPackage.EXPECTATION__ACTOR:
 				setActor((Pinner)null);
 				return;
@@ -502,6 +590,8 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 				return livelock != LIVELOCK_EDEFAULT;
 			case ScenarioPackage.EXPECTATION__VIOLATION:
 				return violation != VIOLATION_EDEFAULT;
+			case ScenarioPackage.EXPECTATION__STARVATION:
+				return isSetStarvation();
 			case ScenarioPackage.EXPECTATION__ACTOR:
 				return actor != null;
 		}
@@ -530,6 +620,8 @@ public class ExpectationImpl extends MinimalEObjectImpl.Container implements Exp
 		result.append(livelock);
 		result.append(", violation: ");
 		result.append(violation);
+		result.append(", starvation: ");
+		if (starvationESet) result.append(starvation); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

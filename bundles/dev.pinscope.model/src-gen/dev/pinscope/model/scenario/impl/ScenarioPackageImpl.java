@@ -1167,8 +1167,18 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
+	public EAttribute getExpectation_Starvation() {
+		return (EAttribute)expectationEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getExpectation_Actor() {
-		return (EReference)expectationEClass.getEStructuralFeatures().get(6);
+		return (EReference)expectationEClass.getEStructuralFeatures().get(7);
 	}
 
 	/**
@@ -1392,6 +1402,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		createEAttribute(expectationEClass, EXPECTATION__PINNED_PAGES);
 		createEAttribute(expectationEClass, EXPECTATION__LIVELOCK);
 		createEAttribute(expectationEClass, EXPECTATION__VIOLATION);
+		createEAttribute(expectationEClass, EXPECTATION__STARVATION);
 		createEReference(expectationEClass, EXPECTATION__ACTOR);
 
 		// Create enums
@@ -1544,6 +1555,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		initEAttribute(getExpectation_PinnedPages(), ecorePackage.getELong(), "pinnedPages", null, 0, 1, Expectation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExpectation_Livelock(), ecorePackage.getEBoolean(), "livelock", "false", 0, 1, Expectation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExpectation_Violation(), ecorePackage.getEBoolean(), "violation", "false", 0, 1, Expectation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExpectation_Starvation(), ecorePackage.getEBoolean(), "starvation", null, 0, 1, Expectation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getExpectation_Actor(), this.getPinner(), null, "actor", null, 0, 1, Expectation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize enums and add enum literals
