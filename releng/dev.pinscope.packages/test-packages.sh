@@ -87,6 +87,10 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
     [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "pinscope: "* ]] ||
         fail "a failing CLI call must print exactly one 'pinscope: ...' line on stderr, got: $err"
     say "CLI: validate $(basename "$example") -> 0, missing file -> 2"
+    # without Equinox (issue 18): an Equinox start would have made the user's OSGi configuration area
+    [ ! -e "$home/.pinscope/configuration/org.eclipse.osgi" ] ||
+        fail "the CLI started Equinox: $home/.pinscope/configuration/org.eclipse.osgi exists"
+    say "CLI: ran on a plain class path (no OSGi configuration area created)"
 else
     fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"
 fi

@@ -23,6 +23,7 @@ import org.eclipse.debug.core.model.IThread;
 
 import dev.pinscope.debug.internal.breakpoints.BreakpointChecker;
 import dev.pinscope.debug.internal.model.PinscopeThread;
+import dev.pinscope.debug.internal.model.RaceHistory;
 import dev.pinscope.debug.internal.model.SuspendedState;
 import dev.pinscope.engine.ActorView;
 import dev.pinscope.engine.Frame;
@@ -55,6 +56,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     private final boolean honourBreakpoints;
     private final PinscopeThread[] threads;
     private final BreakpointChecker breakpoints;
+    private final RaceHistory history;
     private int rrNext;
     private volatile boolean suspended = true;
     private volatile boolean terminated;
@@ -84,6 +86,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             threads[a] = new PinscopeThread(this, a);
         }
         breakpoints = new BreakpointChecker(simulation.listing());
+        history = new RaceHistory(simulation);
         state = SuspendedState.capture(run, null, null);
         DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
     }
@@ -109,6 +112,11 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     /** Creation order of targets (higher = newer). */
     public long serial() {
         return serial;
+    }
+
+    /** Zaps, splits, faults and reads along the trace, for the diagram (synchronize on this target). */
+    public RaceHistory history() {
+        return history;
     }
 
     /** The engine run behind this target (tests and tools; synchronize on this target while using it). */
@@ -232,6 +240,9 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     private IBreakpoint stepOnce(int actor) {
         List<Frame> before = run.actor(actor).frames();
         KernelSnapshot snapBefore = breakpoints.needsSnapshots() ? run.snapshot() : null;
+        if (run.position() < run.length() && run.actorOf(run.position()) != actor) {
+            history.truncate(run.position()); // a new branch: what followed is no longer the trace
+        }
         StepRecord rec = run.step(actor);
         rrNext = (actor + 1) % threads.length;
         if (!honourBreakpoints || !DebugPlugin.getDefault().getBreakpointManager().isEnabled()) {
@@ -281,6 +292,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
                 }
                 prev = run.snapshot();
             } while (true);
+            history.extendTo(run);
             state = SuspendedState.capture(run, prev, last);
         }
         suspendAfter(actor, hit, DebugEvent.STEP_END);
@@ -429,6 +441,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
                 prev = run.snapshot();
                 run.goTo(p);
             }
+            history.extendTo(run);
             state = SuspendedState.capture(run, prev, last);
             if (actor < 0) {
                 actor = last != null ? last.actor() : firstPinner();
@@ -485,6 +498,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
                 last = run.record(step - 1);
             }
             run.goTo(step);
+            history.extendTo(run);
             state = SuspendedState.capture(run, prev, last);
             actor = last != null ? last.actor() : firstPinner();
         }

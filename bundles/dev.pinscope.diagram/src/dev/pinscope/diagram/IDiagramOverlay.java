@@ -32,6 +32,29 @@ public interface IDiagramOverlay {
     record TransientEntry(long vaddr, PageLevel level, long pfn) {
     }
 
+    /**
+     * A leaf that was present earlier in the run and is gone now: zapped (drawn as a grey dashed ghost) or
+     * split (hatched), labelled with who did it and when, e.g. {@code "zapped by numa_maps, step 14"}. It stays
+     * while later steps are shown.
+     */
+    record Ghost(long vaddr, PageLevel level, EntryState state, String label) {
+    }
+
+    /** Leaves zapped or split earlier in the run (see {@link Ghost}). */
+    default List<Ghost> ghosts() {
+        return List.of();
+    }
+
+    /** A leaf installed by a fault that the pinner has not read yet: drawn dashed until it is read. */
+    default boolean isUnread(TransientEntry entry) {
+        return false;
+    }
+
+    /** The scenario's VMAs that have been unmapped (munmap) at this point of the run: drawn crossed out. */
+    default List<dev.pinscope.model.scenario.Vma> unmappedVmas() {
+        return List.of();
+    }
+
     /** The state of {@code entry} at the current point of the run. */
     default EntryState entryState(PageTableEntry entry) {
         return EntryState.PRESENT;

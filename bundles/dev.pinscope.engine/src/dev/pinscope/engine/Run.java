@@ -97,10 +97,10 @@ public final class Run {
         }
         StringBuilder ev = new StringBuilder();
         StepRecord before = views.describeNext(state, actor, pos, null);
+        long[] was = state.clone();
         m.step(state, actor, ev);
         record(actor);
-        return new StepRecord(before.index(), actor, before.actorName(), before.function(), before.line(),
-                before.label(), ev.toString());
+        return before.taken(ev.toString(), views.outcome(was, state, actor));
     }
 
     private void record(int actor) {
@@ -174,9 +174,9 @@ public final class Run {
             int a = actorsByStep[(int) p];
             StepRecord before = views.describeNext(s, a, p, null);
             StringBuilder ev = new StringBuilder();
+            long[] was = s.clone();
             m.step(s, a, ev);
-            out.add(new StepRecord(p, a, before.actorName(), before.function(), before.line(), before.label(),
-                    ev.toString()));
+            out.add(before.taken(ev.toString(), views.outcome(was, s, a)));
             p++;
         }
         return out;

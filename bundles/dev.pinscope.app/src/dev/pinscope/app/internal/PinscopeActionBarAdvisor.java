@@ -24,6 +24,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
     public static final String M_RUN = "org.eclipse.ui.run";
 
     private IWorkbenchAction newWizard;
+    private IWorkbenchAction importWizard;
     private OpenFileAction openFile;
     private IWorkbenchAction save;
     private IWorkbenchAction saveAs;
@@ -50,6 +51,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void makeActions(IWorkbenchWindow window) {
         newWizard = register(ActionFactory.NEW.create(window));
+        importWizard = register(ActionFactory.IMPORT.create(window));
         openFile = new OpenFileAction(window);
         register(openFile);
         save = register(ActionFactory.SAVE.create(window));
@@ -85,6 +87,7 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         file.add(newWizard);
         file.add(openFile);
+        file.add(importWizard); // File > Import...: the org.eclipse.ui.importWizards (Pinscope > Address space from /proc)
         file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
         file.add(new Separator());
         file.add(close);

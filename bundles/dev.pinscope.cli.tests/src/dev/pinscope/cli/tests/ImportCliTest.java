@@ -131,6 +131,12 @@ class ImportCliTest {
         assertEquals("pinscope: process " + done.pid() + " does not exist (it has exited, or the pid is wrong)", gone.err().strip());
         assertFalse(Files.exists(tmp.resolve("gone.pinscope")));
 
+        CliTest.Out help = cli("import", "--help");
+        assertEquals(0, help.code(), help.err());
+        for (String o : java.util.List.of("--smaps", "--pci", "--pin", "--no-pin", "--output")) {
+            assertTrue(help.out().contains(o), o + " in\n" + help.out());
+        }
+        assertTrue(cli("--help").out().lines().anyMatch(l -> l.strip().startsWith("import ")), "listed at the top level");
         assertOneLineError(cli("import"));
         assertOneLineError(cli("import", "--smaps", tmp.resolve("missing.smaps").toString()));
     }

@@ -99,6 +99,13 @@ class DebugUiTest {
         assertNotNull(page.findView(PinscopeLaunch.TIMELINE_VIEW_ID), "Timeline in the Debug perspective");
         assertNotNull(page.findView(PinscopeLaunch.SCHEDULER_VIEW_ID), "Scheduler in the Debug perspective");
         assertNotNull(page.findView("org.eclipse.debug.ui.DebugView"));
+        // at 1600x1000, without maximizing: Debug, Variables, Timeline and Scheduler all showing at once
+        page.resetPerspective();
+        settle(300);
+        for (String id : new String[] { IDebugUIConstants.ID_DEBUG_VIEW, IDebugUIConstants.ID_VARIABLE_VIEW,
+                PinscopeLaunch.TIMELINE_VIEW_ID, PinscopeLaunch.SCHEDULER_VIEW_ID }) {
+            assertTrue(page.isPartVisible(page.findView(id)), id + " is showing");
+        }
     }
 
     /** Suspending shows the policy's listing with the instruction pointer; the ruler toggles breakpoints. */
@@ -271,6 +278,7 @@ class DebugUiTest {
         assertTrue(o.lockLabel(diagram.getScenario().getAddressSpace().getVmas().get(0)).contains("mmap_lock R: qemu"),
                 o.lockLabel(diagram.getScenario().getAddressSpace().getVmas().get(0)));
         assertEquals(0x7f0000000000L, o.currentAddress());
+        assertTrue(o.isUnread(o.transientEntries().get(0)), "faulted in by fixup_user_fault, F2 has not read it yet");
         TimelineView timeline = (TimelineView) page.showView(TimelineView.ID);
         page.showView(SchedulerView.ID);
         page.activate(diagramEditor);
@@ -289,7 +297,20 @@ class DebugUiTest {
         }
         waitUntil("the split is drawn", 10_000, () -> diagram.getOverlay().transientEntries().isEmpty());
         assertTrue(diagram.getOverlay().actorStatus(qemu).startsWith("follow_pfnmap_start"));
+        long zapStep = t.run().position();
+        var ghost = new IDiagramOverlay.Ghost(0x7f0000000000L, dev.pinscope.model.scenario.PageLevel.PUD,
+                IDiagramOverlay.EntryState.ZAPPED, "zapped by numa_maps, step " + zapStep);
+        assertEquals(java.util.List.of(ghost), diagram.getOverlay().ghosts());
+        page.activate(diagramEditor);
         screenshot(window().getShell(), "debugger-after-split.png");
+        // the ghost stays while later steps are shown, and goes when the user steps back before the zap
+        t.thread("qemu").stepInto();
+        waitUntil("the next step is drawn", 10_000, () -> ((RunOverlay) diagram.getOverlay()).state().position() == zapStep + 1);
+        assertEquals(java.util.List.of(ghost), diagram.getOverlay().ghosts());
+        t.goTo(zapStep - 1);
+        waitUntil("back before the zap", 10_000, () -> ((RunOverlay) diagram.getOverlay()).state().position() == zapStep - 1);
+        assertTrue(diagram.getOverlay().ghosts().isEmpty());
+        assertEquals(1, diagram.getOverlay().transientEntries().size());
         assertFalse(diagramEditor.isDirty(), "animation never edits the scenario");
 
         t.terminate();

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** One formatter: the engine's frames write addresses and sizes with the model's units, as the editor does. */
+/** One formatter for frames (the model's units); step records carry facts (return value, pages pinned, fault result). */
 class ContractTest {
     @Test
     void framesWriteSizesAsTheEditorDoes() {
@@ -20,5 +20,18 @@ class ContractTest {
         assertEquals("1G", v.get("size"));
         assertEquals("0", v.get("dma->size"), "nothing mapped yet is 0 bytes (it used to say 0K)");
         assertEquals("0x" + Long.toHexString(T.VA), v.get("dma->vaddr"));
+    }
+
+    @Test
+    void stepRecordsCarryTheStepsFactsNotOnlyItsWording() {
+        var r = T.scripted(T.bar(T.G, T.G).build(), Policy.PATCH_V1);
+        var trace = T.trace(r);
+        var insert = trace.stream().filter(x -> x.label().equals("FAULT_INSERT")).findFirst().orElseThrow();
+        assertEquals("VM_FAULT_NOPAGE", insert.outcome().faultResult(), insert.event());
+        var check = trace.stream().filter(x -> x.label().equals("PPR_CHECK")).findFirst().orElseThrow();
+        assertEquals(262144, check.outcome().pagesPinned(), check.event());
+        var end = trace.get(trace.size() - 1);
+        assertEquals("0", end.outcome().ret(), end.event());
+        assertEquals(null, trace.get(0).outcome().faultResult(), "a step that is no fault has no fault result");
     }
 }

@@ -52,6 +52,21 @@ public final class Views {
         return new StepRecord(index, a, m.actorName(a), fn, line, pc.label, event);
     }
 
+    /** The facts of actor a's step from state before to state after (see StepRecord.Outcome). */
+    public StepRecord.Outcome outcome(long[] before, long[] after, int a) {
+        if (m.at.kind[a] != ActorTable.A_PIN) {
+            return StepRecord.Outcome.NONE;
+        }
+        StateLayout.Pinner pf = m.f.pinner[a];
+        Layout L = m.f.bits;
+        Pc pc = m.f.pcOf(before, a);
+        long pinned = L.get(after, pf.pinned) - L.get(before, pf.pinned);
+        boolean fault = pc == Pc.HMF || pc == Pc.FAULT_INSERT || pc == Pc.PROV_DROP || pc == Pc.PROV_INSERT;
+        Pc next = m.f.pcOf(after, a);
+        return new StepRecord.Outcome(KernelCode.R_NAMES[L.geti(after, pf.ret)], Math.max(0, pinned),
+                fault && next == Pc.FIXUP_RESULT ? KernelCode.VMF_NAMES[L.geti(after, pf.vmf)] : null);
+    }
+
     public String labelOfNext(long[] s, int a) {
         return m.f.pcOf(s, a).label;
     }

@@ -87,7 +87,7 @@ class PromelaExportTest {
         SpinTestSupport.requireTools();
         ScenarioSpec spec = SpinTestSupport.example("10-stale-pfn-w0-prefix");
         List<SpinComparison.Row> clean = SpinComparison.check(spec, List.of(Policy.PRE_PATCH),
-                SimulationOptions.defaults(), ExploreOptions.defaults(), SpinTestSupport.OPTIONS, dir.resolve("a"),
+                SimulationOptions.defaults(), ExploreOptions.defaults(), SpinTestSupport.OPTIONS.withCcOpt("-O0"), dir.resolve("a"),
                 null, null);
         assertEquals(SpinComparison.Agreement.AGREE, clean.get(0).agreement(), clean.get(0).difference());
         assertTrue(clean.get(0).spinViolation());
@@ -95,7 +95,7 @@ class PromelaExportTest {
         List<SpinComparison.Row> faulty;
         try {
             faulty = SpinComparison.check(spec, List.of(Policy.PRE_PATCH), SimulationOptions.defaults(),
-                    ExploreOptions.defaults(), SpinTestSupport.OPTIONS, dir.resolve("b"), null, null);
+                    ExploreOptions.defaults(), SpinTestSupport.OPTIONS.withCcOpt("-O0"), dir.resolve("b"), null, null);
         } finally {
             System.clearProperty(FAULT);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 
 import dev.pinscope.debug.PinscopeDebugTarget;
+import dev.pinscope.debug.internal.model.RaceHistory;
 import dev.pinscope.debug.internal.model.SuspendedState;
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.engine.ActorView;
@@ -28,12 +29,83 @@ public final class RunOverlay implements IDiagramOverlay {
     private final SuspendedState state;
     private final Scenario scenario;
     private final long address;
+    private final List<Ghost> ghosts;
+    private final List<RaceHistory.SlotChange> lastChanges;
 
     public RunOverlay(PinscopeDebugTarget target, SuspendedState state, Scenario scenario) {
         this.target = target;
         this.state = state;
         this.scenario = scenario;
         this.address = computeAddress();
+        synchronized (target) {
+            this.lastChanges = target.history().lastChangesBefore(state.position());
+        }
+        this.ghosts = computeGhosts();
+    }
+
+    /**
+     * A slot whose last change took a leaf away (LEAF → none: zapped; LEAF → table: split) and which is not a
+     * leaf again now: a ghost with who and when, kept for every later position.
+     */
+    private List<Ghost> computeGhosts() {
+        List<Ghost> out = new ArrayList<>();
+        for (RaceHistory.SlotChange c : lastChanges) {
+            if (c.from() != KernelSnapshot.SlotKind.LEAF || c.to() == KernelSnapshot.SlotKind.LEAF) {
+                continue;
+            }
+            PageLevel level = PageLevel.get(c.level());
+            if (level == null) {
+                continue;
+            }
+            boolean split = c.to() == KernelSnapshot.SlotKind.TABLE;
+            out.add(new Ghost(c.vaddr(), level, split ? EntryState.SPLIT : EntryState.ZAPPED,
+                    (split ? "split by " : "zapped by ") + c.actor() + ", step " + (c.step() + 1)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Ghost> ghosts() {
+        return ghosts;
+    }
+
+    /** Faulted in (none → leaf) and no pinner F1/F2 read of it since. */
+    @Override
+    public boolean isUnread(TransientEntry entry) {
+        for (RaceHistory.SlotChange c : lastChanges) {
+            if (c.vaddr() == entry.vaddr() && c.level().equals(entry.level().getName())
+                    && c.to() == KernelSnapshot.SlotKind.LEAF) {
+                long size = levelSize(entry.level());
+                synchronized (target) {
+                    return !target.history().readBetween(c.step() + 1, state.position(), entry.vaddr(), size);
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<Vma> unmappedVmas() {
+        List<Vma> out = new ArrayList<>();
+        if (scenario.getAddressSpace() == null) {
+            return out;
+        }
+        for (Vma vma : scenario.getAddressSpace().getVmas()) {
+            for (KernelSnapshot.VmaState v : state.now().vmas()) {
+                if (v.name().equals(vma.getName()) && !v.present()) {
+                    out.add(vma);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long levelSize(PageLevel level) {
+        return switch (level) {
+            case PUD -> 1L << 30;
+            case PMD -> 1L << 21;
+            default -> 1L << 12;
+        };
     }
 
     /** The run this picture belongs to. */
@@ -143,16 +215,29 @@ public final class RunOverlay implements IDiagramOverlay {
     public String actorStatus(Actor actor) {
         for (ActorView v : state.actors()) {
             if (v.name().equals(actor.getName())) {
+                String signal = signalPending(v) ? " · SIGKILL pending" : "";
                 return switch (v.status()) {
                     case FINISHED -> v.result() == null ? "done" : "done: " + v.result().kernelName();
                     case BLOCKED -> "blocked on " + v.waitingFor();
                     case RUNNABLE -> v.frames().isEmpty() ? "runnable"
                             : v.frames().get(0).function() + (v.frames().get(0).label() == null ? ""
                                     : " " + v.frames().get(0).label());
-                };
+                } + signal;
             }
         }
         return null;
+    }
+
+    /** A fatal signal pending on a pinner (fatal_signal_pending() would say true), shown on its box. */
+    private static boolean signalPending(ActorView v) {
+        for (Frame f : v.frames()) {
+            for (Frame.Variable x : f.locals()) {
+                if (x.name().equals("fatal_signal_pending") && "true".equals(x.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -9,12 +9,14 @@ import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.internal.layout.DiagramLayout;
 import dev.pinscope.diagram.internal.layout.Lanes;
 import dev.pinscope.diagram.internal.layout.ScenarioMath;
+import dev.pinscope.model.scenario.Vma;
 import dev.pinscope.model.units.Hex;
 
 /**
- * What a run adds on top of the scenario: leaves installed during the run (dashed, in their
- * level's colour) and the address being touched (an orange line across the lanes). Transparent
- * to the mouse.
+ * What a run adds on top of the scenario: leaves installed during the run (in their level's colour,
+ * dashed until the pinner has read them), ghosts of zapped leaves (dotted, labelled who and when) and
+ * split ones (hatched), unmapped VMAs crossed out, and the address being touched (an orange line
+ * across the lanes). Transparent to the mouse.
  */
 public class OverlayFigure extends Figure {
 
@@ -32,6 +34,14 @@ public class OverlayFigure extends Figure {
         repaint();
     }
 
+    /** Where a leaf of {@code level} at {@code vaddr} is drawn: inside the VMA lane, by address. */
+    private Rectangle slot(long vaddr, dev.pinscope.model.scenario.PageLevel level, int vmaTop) {
+        int x0 = layout.axis().x(vaddr);
+        int x1 = Math.max(x0 + 4, layout.axis().x(vaddr + ScenarioMath.levelSize(level)));
+        int h = Lanes.entryHeight(level);
+        return new Rectangle(x0 + 1, vmaTop + Lanes.VMA_HEIGHT - 6 - h, x1 - x0 - 2, h);
+    }
+
     @Override
     public boolean containsPoint(int x, int y) {
         return false;
@@ -44,17 +54,46 @@ public class OverlayFigure extends Figure {
         }
         int vmaTop = layout.vmaY();
         for (IDiagramOverlay.TransientEntry t : overlay.transientEntries()) {
-            int x0 = layout.axis().x(t.vaddr());
-            int x1 = Math.max(x0 + 4, layout.axis().x(t.vaddr() + ScenarioMath.levelSize(t.level())));
-            int h = Lanes.entryHeight(t.level());
-            Rectangle r = new Rectangle(x0 + 1, vmaTop + Lanes.VMA_HEIGHT - 6 - h, x1 - x0 - 2, h);
+            Rectangle r = slot(t.vaddr(), t.level(), vmaTop);
             g.setForegroundColor(Colors.of(t.level()));
-            g.setLineStyle(SWT.LINE_DASH);
+            // a faulted-in leaf stays dashed until the pinner has read it, then it is drawn solid
+            boolean unread = overlay.isUnread(t);
+            g.setLineStyle(unread ? SWT.LINE_DASH : SWT.LINE_SOLID);
             g.setLineWidth(2);
             g.drawRectangle(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
             g.setLineWidth(1);
             g.setLineStyle(SWT.LINE_SOLID);
-            g.drawString(t.level() + " (new)", r.x + 3, r.y + 2);
+            g.drawString(t.level() + (unread ? " (faulted in, not read yet)" : " (faulted in)"), r.x + 3, r.y + 2);
+        }
+        for (IDiagramOverlay.Ghost ghost : overlay.ghosts()) {
+            Rectangle r = slot(ghost.vaddr(), ghost.level(), vmaTop);
+            g.setForegroundColor(Colors.MUTED);
+            g.setLineStyle(SWT.LINE_DOT);
+            g.setLineWidth(2);
+            g.drawRectangle(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
+            g.setLineWidth(1);
+            g.setLineStyle(SWT.LINE_SOLID);
+            if (ghost.state() == IDiagramOverlay.EntryState.SPLIT) {
+                g.pushState();
+                g.clipRect(r);
+                for (int x = r.x - r.height; x < r.right(); x += 8) {
+                    g.drawLine(x, r.bottom(), x + r.height, r.y);
+                }
+                g.popState();
+            }
+            g.setForegroundColor(Colors.ERROR);
+            g.drawString(ghost.level() + " " + ghost.label(), r.x + 3, r.y + 2);
+        }
+        for (Vma vma : overlay.unmappedVmas()) {
+            Rectangle b = layout.bounds(vma);
+            if (b != null) {
+                g.setForegroundColor(Colors.ERROR);
+                g.setLineWidth(2);
+                g.drawLine(b.x, b.y, b.right(), b.bottom());
+                g.drawLine(b.x, b.bottom(), b.right(), b.y);
+                g.setLineWidth(1);
+                g.drawString("unmapped (munmap)", b.x + 4, b.y + 2);
+            }
         }
         long address = overlay.currentAddress();
         if (address >= 0) {

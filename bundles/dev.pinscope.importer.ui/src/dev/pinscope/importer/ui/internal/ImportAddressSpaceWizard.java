@@ -48,6 +48,15 @@ public final class ImportAddressSpaceWizard extends Wizard implements IImportWiz
     }
 
     @Override
+    public void createPageControls(org.eclipse.swt.widgets.Composite pageContainer) {
+        super.createPageControls(pageContainer);
+        // the VMA table's nine columns need the width; the File > Import dialog sizes to its pages
+        if (getContainer() instanceof org.eclipse.jface.wizard.WizardDialog d) {
+            d.setPageSize(1060, 440);
+        }
+    }
+
+    @Override
     public void init(IWorkbench wb, IStructuredSelection selection) {
         this.workbench = wb;
     }
