@@ -75,11 +75,24 @@ final class EditorFixture {
     }
 
     static ScenarioEditor openFile(Path file) throws Exception {
+        return openFile(file, true);
+    }
+
+    /** Opens {@code file}; {@code fullSize}: then resets the zoom to 100 % for tests that click at diagram coordinates. */
+    static ScenarioEditor openFile(Path file, boolean fullSize) throws Exception {
         IEditorPart part = IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(file.toUri()));
         drain();
         assertTrue(part instanceof ScenarioEditor, "the scenario editor opened " + file + " but got " + part);
-        atFullSize((ScenarioEditor) part);
+        if (fullSize) {
+            atFullSize((ScenarioEditor) part);
+        }
         return (ScenarioEditor) part;
+    }
+
+    static Path saved(Path dir, String name, Scenario s) {
+        Path file = dir.resolve(name);
+        assertTrue(Scenarios.save(s, file).ok());
+        return file;
     }
 
     /**

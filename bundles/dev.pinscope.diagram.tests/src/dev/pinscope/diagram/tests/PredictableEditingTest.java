@@ -156,20 +156,29 @@ class PredictableEditingTest {
     }
 
     @Test
-    void aLeafsFigureMovesWithItsAddress() throws Exception {
-        ScenarioEditor editor = EditorFixture.open(dir, "leaf.pinscope", scenario());
+    void aLeafsFigureMovesWithItsAddressByWhatWasDragged() throws Exception {
+        // a PMD in the middle of a 1G VMA: the log-scaled axis used to leave its box where it was
+        Scenario sc = ScenarioBuilder.named("leaf").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30)
+                .barVma("bar0", BAR0, 1L << 30, 0, 0).entry(PageLevel.PMD, BAR0 + (458L << 20)).build();
+        ScenarioEditor editor = EditorFixture.open(dir, "leaf.pinscope", sc);
         PageTableEntry pmd = editor.getScenario().getAddressSpace().getEntries().get(0);
         GraphicalEditPart leaf = part(editor, pmd);
-        int x0 = leaf.getFigure().getBounds().x - leaf.getFigure().getParent().getBounds().x;
-        int width = leaf.getFigure().getBounds().width;
+        int x0 = leaf.getFigure().getBounds().x;
+        long before = pmd.getVaddr();
         ChangeBoundsRequest move = new ChangeBoundsRequest(RequestConstants.REQ_MOVE);
         move.setEditParts(leaf);
-        move.setMoveDelta(new Point(2 * width, 0)); // twice its width: two of its sizes on
+        move.setMoveDelta(new Point(80, 0));
         execute(editor, leaf.getCommand(move));
-        assertEquals(BAR0 + (4L << 20), pmd.getVaddr(), "moved by two PMD sizes, as dragged");
-        leaf = part(editor, pmd);
-        int x1 = leaf.getFigure().getBounds().x - leaf.getFigure().getParent().getBounds().x;
-        assertTrue(x1 > x0 + width / 2, "its box moved right in its VMA too: " + x0 + " -> " + x1);
+        assertTrue(pmd.getVaddr() > before, "moved right");
+        assertEquals(0, pmd.getVaddr() % (2L << 20), "still 2M-aligned");
+        int x1 = part(editor, pmd).getFigure().getBounds().x;
+        assertTrue(Math.abs((x1 - x0) - 80) <= 12, "its box moved by what was dragged, 80 px: " + (x1 - x0));
+
+        // and by keys: 16 PMD sizes on, the box follows too
+        editor.viewer().setSelection(new StructuredSelection(part(editor, pmd)));
+        int x2 = part(editor, pmd).getFigure().getBounds().x;
+        press(editor, SWT.ARROW_RIGHT, SWT.SHIFT);
+        assertTrue(part(editor, pmd).getFigure().getBounds().x > x2, "the box moved right with its address");
     }
 
     @Test

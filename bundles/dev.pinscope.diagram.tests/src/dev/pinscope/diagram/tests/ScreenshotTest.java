@@ -53,7 +53,8 @@ class ScreenshotTest {
         try {
             EditorFixture.page().setPartState(EditorFixture.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
             EditorFixture.drain();
-            editor.viewer().reveal(EditorFixture.part(editor, editor.getScenario().getDevices().get(0)));
+            editor.fitToWindow(); // as on open, now that the editor has the whole window
+            EditorFixture.drain();
             editor.viewer().getControl().redraw();
             EditorFixture.drain();
             Thread.sleep(300);

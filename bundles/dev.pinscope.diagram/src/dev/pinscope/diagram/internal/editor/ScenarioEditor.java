@@ -168,6 +168,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
         viewer.setKeyHandler(new ArrowKeys(viewer, context).setParent(getCommonKeyHandler()));
         hookStatusLine();
+        viewer.addSelectionChangedListener(e -> context.status(null)); // a refusal is old news once the user moves on
         ContextMenuProvider menu = new ScenarioContextMenuProvider(viewer, getActionRegistry());
         viewer.setContextMenu(menu);
         getSite().registerContextMenu(DiagramIds.EDITOR_ID + ".contextmenu", menu, viewer);
@@ -185,7 +186,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             validateNow();
         }
         long t2 = System.nanoTime();
-        Display.getCurrent().asyncExec(this::fitOnOpen); // once the canvas has its size
+        Display.getCurrent().asyncExec(this::fitToWindow); // once the canvas has its size
         lastDiagramMillis = (t1 - t0) / 1_000_000;
         lastValidationMillis = (t2 - t1) / 1_000_000;
     }
@@ -200,7 +201,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
      * Uses the canvas: a diagram that fits at 100 % is centred in it, one that does not is zoomed
      * out until it fits, unless that would make its text unreadable (thousands of VMAs).
      */
-    void fitOnOpen() {
+    public void fitToWindow() {
         GraphicalViewer v = getGraphicalViewer();
         if (v == null || v.getControl() == null || v.getControl().isDisposed() || diagramPart() == null) {
             return;
@@ -217,9 +218,7 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         if (zoom < MIN_FIT_ZOOM) {
             return;
         }
-        if (zoom < 1.0) {
-            zm.setZoom(zoom);
-        }
+        zm.setZoom(zoom);
         context.setCentreWidth((int) Math.floor((size.x - 20) / zoom));
         diagramPart().relayout();
     }

@@ -485,6 +485,10 @@ public final class DiagramLayout {
                 sum += w[i];
             }
             int min = minVmaWidth(v);
+            if (!aggregated) {
+                spreadLinearly(v, points, w, a, b, min);
+                continue;
+            }
             if (aggregated) {
                 // A large scenario keeps every VMA as wide as its length and texts alone say, and
                 // fits its leaves into that: an edit inside one VMA then moves nothing outside it.
@@ -508,6 +512,65 @@ public final class DiagramLayout {
             }
         }
         axis = new AddressAxis(points, xs, gap);
+    }
+
+    /**
+     * Inside a VMA, leaves keep the width their level gives them and the space between them is
+     * shared out in proportion to bytes, so moving a leaf moves its box by as much as the address
+     * changed, at the VMA's own scale (which {@link #freeBytesPerPixel} tells a drag).
+     */
+    private void spreadLinearly(Vma v, long[] points, double[] w, int a, int b, int min) {
+        boolean[] leaf = new boolean[b - a];
+        for (Object child : vmaChildren.get(v)) {
+            long s0 = child instanceof PageTableEntry e ? e.getVaddr() : ((EntryRun) child).start();
+            long s1 = child instanceof PageTableEntry e ? ScenarioMath.end(e) : ((EntryRun) child).end();
+            int i0 = Arrays.binarySearch(points, s0);
+            int i1 = Arrays.binarySearch(points, Math.min(s1, v.getEnd()));
+            for (int i = Math.max(i0, a); i0 >= 0 && i1 >= 0 && i < i1 && i < b; i++) {
+                leaf[i - a] = true;
+            }
+        }
+        double total = 0;
+        double leafPx = 0;
+        long freeBytes = 0;
+        for (int i = a; i < b; i++) {
+            total += w[i];
+            if (leaf[i - a]) {
+                leafPx += w[i];
+            } else {
+                freeBytes += points[i + 1] - points[i];
+            }
+        }
+        double target = Math.max(min, total);
+        double room = target - leafPx;
+        if (freeBytes == 0 || room <= 0) {
+            double extra = (target - total) / (b - a);
+            for (int i = a; i < b; i++) {
+                w[i] += extra;
+            }
+            return;
+        }
+        for (int i = a; i < b; i++) {
+            if (!leaf[i - a]) {
+                w[i] = room * (points[i + 1] - points[i]) / freeBytes;
+            }
+        }
+        freeScale.put(v, freeBytes / room);
+    }
+
+    private final Map<Vma, Double> freeScale = new IdentityHashMap<>();
+
+    /**
+     * Bytes per pixel of the space between {@code v}'s leaves (or of the whole VMA when it has no
+     * such space): what a leaf dragged by one pixel inside it moves by.
+     */
+    public double freeBytesPerPixel(Vma v) {
+        Double f = freeScale.get(v);
+        if (f != null) {
+            return f;
+        }
+        Rectangle r = bounds.get(v);
+        return r == null || r.width <= 0 ? ScenarioMath.PAGE : (double) (v.getEnd() - v.getStart()) / r.width;
     }
 
     /** A VMA is at least as wide as its name, range and flags (a long name makes the band wider). */

@@ -53,10 +53,17 @@ final class CursorHint {
         label.setText(text);
         label.setForegroundColor(refused ? Colors.white() : Colors.TEXT);
         label.setBackgroundColor(refused ? Colors.ERROR : Colors.BAR_FILL);
-        Point p = mouse.getCopy();
-        label.translateToRelative(p);
         Dimension size = label.getPreferredSize();
-        label.setBounds(new Rectangle(p.x + 16, p.y + 18, size.width, size.height));
+        // right of and below the cursor, or left of it where the window would cut the text off
+        Point p = mouse.getCopy().translate(16, 18);
+        Dimension shown = size.getCopy();
+        label.getParent().translateToAbsolute(shown);
+        int visible = host.getViewer().getControl().getSize().x;
+        if (p.x + shown.width > visible - 4) {
+            p.x = Math.max(2, mouse.x - 8 - shown.width);
+        }
+        label.translateToRelative(p);
+        label.setBounds(new Rectangle(p.x, p.y, size.width, size.height));
     }
 
     void erase() {

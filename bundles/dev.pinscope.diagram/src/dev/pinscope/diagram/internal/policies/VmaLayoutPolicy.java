@@ -75,8 +75,8 @@ public class VmaLayoutPolicy extends AxisLayoutPolicy {
             return EmfCommand.of(ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, start,
                     ScenarioMath.levelClosestTo(end - start)));
         }
-        // by the leaf's own scale: dragging it by its width moves it by its size
-        long wanted = e.getVaddr() + ScenarioLayoutPolicy.seen(r.x - old.x, ScenarioMath.levelSize(e.getLevel()), old.width);
+        // at the scale of the space between the leaves, which is what the box moves through
+        long wanted = e.getVaddr() + Math.round((r.x - old.x) * layout().freeBytesPerPixel(vma()));
         var c = ChangeAddressCommand.placeEntry(context.domain(), context.scenario(), e, wanted, e.getLevel());
         if (c == null && Math.abs(wanted - e.getVaddr()) >= ScenarioMath.levelSize(e.getLevel()) / 2) {
             return new Refused(ChangeAddressCommand.entryMoveRefusal(context.scenario(), e));
