@@ -43,8 +43,7 @@ public final class DiagramLayout {
     private final Map<Object, Rectangle> bounds = new HashMap<>();
     private final Map<Vma, List<Object>> vmaChildren = new IdentityHashMap<>();
     private final List<Object> orphanEntries = new ArrayList<>();
-    private final Map<Object, List<Link>> linksFrom = new HashMap<>();
-    private final Map<Object, List<Link>> linksTo = new HashMap<>();
+    private LinkTable links = LinkTable.EMPTY;
     private Vma[] sortedVmas = new Vma[0];
     private boolean aggregated;
     private int actorRows = 1;
@@ -191,7 +190,7 @@ public final class DiagramLayout {
         axisLabels.gapSizes().forEach(t -> laneBlocks.add(t.bounds()));
         router.blockLane(laneBlocks);
         List<Link> all = new ArrayList<>();
-        linksFrom.values().forEach(all::addAll);
+        all.addAll(links.all());
         // a stable order, so the same scenario always gets the same tracks
         all.sort(Comparator.comparing((Link k) -> k.kind()).thenComparingInt(k -> boundsRef(k.source()).x)
                 .thenComparingInt(k -> boundsRef(k.target()).x));
@@ -257,77 +256,17 @@ public final class DiagramLayout {
     public static final int MAX_PFN_LINKS = 256;
 
     private void computeLinks() {
-        if (sortedVmas.length <= MAX_VMA_LINKS) {
-            for (Vma v : sortedVmas) {
-                if (v.getBar() != null && bounds.containsKey(v.getBar())) {
-                    link(new Link(Link.Kind.VMA_BAR, v, v.getBar()));
-                }
-            }
-        }
-        for (Actor a : scenario.getActors()) {
-            switch (a) {
-                case Zapper z -> {
-                    if (z.getDevice() != null && bounds.containsKey(z.getDevice())) {
-                        link(new Link(Link.Kind.ZAPPER_DEVICE, z, z.getDevice()));
-                    }
-                }
-                case PageTableWalker w -> {
-                    if (w.getVma() != null && bounds.containsKey(w.getVma())) {
-                        link(new Link(Link.Kind.WALKER_VMA, w, w.getVma()));
-                    }
-                }
-                case Unmapper u -> {
-                    if (u.getVma() != null && bounds.containsKey(u.getVma())) {
-                        link(new Link(Link.Kind.UNMAPPER_VMA, u, u.getVma()));
-                    }
-                }
-                case SignalSender sig -> {
-                    if (sig.getTarget() != null && bounds.containsKey(sig.getTarget())) {
-                        link(new Link(Link.Kind.SIGNAL_PINNER, sig, sig.getTarget()));
-                    }
-                }
-                case Pinner p -> {
-                    Vma v = find(p.getVaddr());
-                    if (v != null) {
-                        link(new Link(Link.Kind.PINNER_RANGE, p, v));
-                    }
-                }
-                case CpuAccess c -> {
-                    Vma v = find(c.getVaddr());
-                    if (v != null) {
-                        link(new Link(Link.Kind.CPU_VMA, c, v));
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        if (!aggregated && placedEntries + orphanEntries.size() <= MAX_PFN_LINKS) {
-            for (Vma v : sortedVmas) {
-                for (Object child : vmaChildren.get(v)) {
-                    PageTableEntry e = (PageTableEntry) child;
-                    Bar b = ScenarioMath.barOfPfn(scenario, e.getPfn());
-                    if (b != null && bounds.containsKey(b)) {
-                        link(new Link(Link.Kind.ENTRY_PFN, e, b));
-                    }
-                }
-            }
-        }
-    }
-
-    private void link(Link l) {
-        linksFrom.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
-        linksTo.computeIfAbsent(l.target(), k -> new ArrayList<>()).add(l);
+        links = LinkTable.compute(this, sortedVmas, placedEntries + orphanEntries.size());
     }
 
     /** Links drawn from {@code element}. */
     public List<Link> linksFrom(Object element) {
-        return linksFrom.getOrDefault(element, List.of());
+        return links.from(element);
     }
 
     /** Links drawn to {@code element}. */
     public List<Link> linksTo(Object element) {
-        return linksTo.getOrDefault(element, List.of());
+        return links.to(element);
     }
 
     // ---- entries --------------------------------------------------------------------------------
@@ -486,21 +425,17 @@ public final class DiagramLayout {
             }
             int min = minVmaWidth(v);
             if (!aggregated) {
-                spreadLinearly(v, points, w, a, b, min);
+                double scale = LeafSpacing.spread(children(v), v.getEnd(), points, w, a, b, min);
+                if (scale > 0) {
+                    freeScale.put(v, scale);
+                }
                 continue;
             }
-            if (aggregated) {
-                // A large scenario keeps every VMA as wide as its length and texts alone say, and
-                // fits its leaves into that: an edit inside one VMA then moves nothing outside it.
-                double target = Math.max(min, AddressAxis.mappedWidth(v.getEnd() - v.getStart()));
-                for (int i = a; i < b; i++) {
-                    w[i] *= target / sum;
-                }
-            } else if (sum < min) {
-                double extra = (min - sum) / (b - a);
-                for (int i = a; i < b; i++) {
-                    w[i] += extra;
-                }
+            // A large scenario keeps every VMA as wide as its length and texts alone say, and
+            // fits its leaves into that: an edit inside one VMA then moves nothing outside it.
+            double target = Math.max(min, AddressAxis.mappedWidth(v.getEnd() - v.getStart()));
+            for (int i = a; i < b; i++) {
+                w[i] *= target / sum;
             }
         }
         int[] xs = new int[u];
@@ -512,50 +447,6 @@ public final class DiagramLayout {
             }
         }
         axis = new AddressAxis(points, xs, gap);
-    }
-
-    /**
-     * Inside a VMA, leaves keep the width their level gives them and the space between them is
-     * shared out in proportion to bytes, so moving a leaf moves its box by as much as the address
-     * changed, at the VMA's own scale (which {@link #freeBytesPerPixel} tells a drag).
-     */
-    private void spreadLinearly(Vma v, long[] points, double[] w, int a, int b, int min) {
-        boolean[] leaf = new boolean[b - a];
-        for (Object child : vmaChildren.get(v)) {
-            long s0 = child instanceof PageTableEntry e ? e.getVaddr() : ((EntryRun) child).start();
-            long s1 = child instanceof PageTableEntry e ? ScenarioMath.end(e) : ((EntryRun) child).end();
-            int i0 = Arrays.binarySearch(points, s0);
-            int i1 = Arrays.binarySearch(points, Math.min(s1, v.getEnd()));
-            for (int i = Math.max(i0, a); i0 >= 0 && i1 >= 0 && i < i1 && i < b; i++) {
-                leaf[i - a] = true;
-            }
-        }
-        double total = 0;
-        double leafPx = 0;
-        long freeBytes = 0;
-        for (int i = a; i < b; i++) {
-            total += w[i];
-            if (leaf[i - a]) {
-                leafPx += w[i];
-            } else {
-                freeBytes += points[i + 1] - points[i];
-            }
-        }
-        double target = Math.max(min, total);
-        double room = target - leafPx;
-        if (freeBytes == 0 || room <= 0) {
-            double extra = (target - total) / (b - a);
-            for (int i = a; i < b; i++) {
-                w[i] += extra;
-            }
-            return;
-        }
-        for (int i = a; i < b; i++) {
-            if (!leaf[i - a]) {
-                w[i] = room * (points[i + 1] - points[i]) / freeBytes;
-            }
-        }
-        freeScale.put(v, freeBytes / room);
     }
 
     private final Map<Vma, Double> freeScale = new IdentityHashMap<>();
