@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -190,6 +192,49 @@ class MenusTest {
                 }
             }
         });
+    }
+
+    /**
+     * The main tool bar of every perspective, as drawn: each visible button's command (or action) and tool tip.
+     * Two buttons doing the same thing — the same command, the same tool tip, or the platform's generic Run/Debug
+     * launch buttons beside Pinscope's own Debug/Run Scenario buttons — are a duplicate.
+     */
+    @Test
+    void noPerspectiveToolBarShowsTheSameActionTwice() throws Exception {
+        StringBuilder report = new StringBuilder();
+        inEveryPerspective((where, page) -> {
+            Map<String, String> shown = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (ToolItem item : mainToolItems()) {
+                String tip = item.getToolTipText() == null ? "" : item.getToolTipText().replaceAll("\\s*\\(.*", "").strip();
+                String id = commandOf(item);
+                report.append(where).append(": ").append(id).append(" | ").append(item.getToolTipText()).append('\n');
+                for (String key : new String[] {"command " + id, "tool tip " + tip}) {
+                    if (key.endsWith(" ") || key.endsWith(" null")) {
+                        continue;
+                    }
+                    if (shown.containsKey(key)) {
+                        problems.add(key + " twice");
+                    }
+                    shown.put(key, tip);
+                }
+                for (String leftover : LEFTOVERS) {
+                    if (tip.startsWith(leftover)) {
+                        problems.add("IDE leftover " + tip);
+                    }
+                }
+            }
+            boolean pinscopeLaunch = shown.keySet().stream().anyMatch(k -> k.startsWith("command dev.pinscope.debug."));
+            boolean genericLaunch = shown.keySet().stream().anyMatch(k -> k.startsWith("command org.eclipse.debug.internal.ui.actions.")
+                    && (k.contains("DebugDropDown") || k.contains("RunDropDown")));
+            if (pinscopeLaunch && genericLaunch) {
+                problems.add("the platform's Run/Debug buttons beside Pinscope's Debug/Run Scenario buttons");
+            }
+            assertEquals(List.of(), problems, where + " tool bar: " + shown.keySet());
+        });
+        Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots"), "toolbars.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
     }
 
     private static List<String> duplicates(List<String> items) {
