@@ -82,7 +82,15 @@ class LiveProcTest {
         Path maps = Path.of("/proc", Long.toString(pid), "maps");
         for (int attempt = 0; attempt < 20; attempt++) {
             String before = read(maps);
-            Smaps smaps = proc.readSmaps(pid);
+            Smaps smaps;
+            try {
+                smaps = proc.readSmaps(pid);
+            } catch (ImportException e) {
+                if (!e.outOfOrder()) {
+                    throw e;
+                }
+                continue; // it mapped and unmapped through every one of the importer's own tries
+            }
             String after = read(maps);
             if (!before.equals(after)) {
                 Thread.sleep(50);
@@ -199,5 +207,49 @@ class LiveProcTest {
         long pid = kthread;
         ImportException e = assertThrows(ImportException.class, () -> new ProcFs().readSmaps(pid));
         assertTrue(e.getMessage().endsWith("has no user address space (a kernel thread or a zombie)"), e.getMessage());
+    }
+
+    static final String ORDERED = "00400000-0048a000 r-xp 00000000 fd:03 960637 /bin/bash\n"
+            + "0068a000-0068b000 rw-p 0008a000 fd:03 960637 /bin/bash\n";
+
+    /** What a read racing with munmap/mmap can produce: the kernel restarts at a VMA it already listed. */
+    static final String RACED = ORDERED + "00400000-0048a000 r-xp 00000000 fd:03 960637 /bin/bash\n";
+
+    /**
+     * A process whose smaps comes out inconsistent on the first read and consistent on the second (what a
+     * read racing with mmap/munmap looks like): the import is the second read, with no error.
+     */
+    @Test
+    void aReadThatRacedWithTheProcessIsReadAgain(@TempDir Path dir) throws Exception {
+        Path pidDir = Files.createDirectories(dir.resolve("4242"));
+        Files.writeString(pidDir.resolve("comm"), "qemu\n");
+        java.util.Deque<String> served = new java.util.ArrayDeque<>(List.of(RACED, ORDERED));
+        List<Path> opened = new ArrayList<>();
+        ProcFs proc = new ProcFs(dir, file -> {
+            opened.add(file);
+            return served.removeFirst().getBytes(StandardCharsets.UTF_8);
+        });
+        Smaps smaps = proc.readSmaps(4242);
+        assertEquals(List.of(pidDir.resolve("smaps"), pidDir.resolve("smaps")), opened, "read twice");
+        assertEquals(2, smaps.vmas().size(), "the second, consistent read is the one imported");
+        assertEquals(0x68a000L, smaps.vmas().get(1).maps().start());
+    }
+
+    /** Inconsistent on every read: after the retries it says so, naming the process and the last bad line. */
+    @Test
+    void aProcessThatNeverReadsConsistentlySaysSo(@TempDir Path dir) throws Exception {
+        Path pidDir = Files.createDirectories(dir.resolve("4243"));
+        Files.writeString(pidDir.resolve("comm"), "qemu\n");
+        Files.writeString(pidDir.resolve("smaps"), RACED);
+        ImportException e = assertThrows(ImportException.class, () -> new ProcFs(dir).readSmaps(4243));
+        assertTrue(e.getMessage().startsWith("process 4243 (qemu) kept changing its mappings while its smaps was read ("
+                + ProcFs.LIVE_READ_ATTEMPTS + " tries; the last read said: "), e.getMessage());
+        assertTrue(e.getMessage().contains(":3: '00400000-0048a000 r-xp 00000000 fd:03 960637 /bin/bash' overlaps or precedes"),
+                e.getMessage());
+        assertEquals(3, e.line());
+        assertTrue(e.outOfOrder(), "a caller can tell a moving process from a damaged file");
+        // the same text as a saved file is damage, reported once, not retried
+        ImportException saved = assertThrows(ImportException.class, () -> Smaps.read(pidDir.resolve("smaps")));
+        assertTrue(saved.getMessage().startsWith(pidDir.resolve("smaps") + ":3: "), saved.getMessage());
     }
 }

@@ -10,13 +10,29 @@ public final class ImportException extends Exception {
 
     private final int line;
 
+    private final boolean outOfOrder;
+
     public ImportException(String message) {
         this(message, 0);
     }
 
     public ImportException(String message, int line) {
+        this(message, line, false);
+    }
+
+    ImportException(String message, int line, boolean outOfOrder) {
         super(message);
         this.line = line;
+        this.outOfOrder = outOfOrder;
+    }
+
+    /**
+     * True when the problem is mappings out of address order. In a saved file that is damage; in a live
+     * process it is what a read racing with mmap/munmap looks like (the kernel keeps smaps consistent only
+     * within one read call), so a live read is tried again.
+     */
+    public boolean outOfOrder() {
+        return outOfOrder;
     }
 
     /** The 1-based line the problem is on, 0 when it is not about a line. */

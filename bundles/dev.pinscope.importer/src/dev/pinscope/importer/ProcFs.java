@@ -24,14 +24,27 @@ public final class ProcFs {
     public record ProcessInfo(long pid, String command, String cmdline) {
     }
 
+    /** How a file of the process is read whole: {@link Files#readAllBytes} outside tests. */
+    interface Reader {
+        byte[] readAll(Path file) throws IOException;
+    }
+
     private final Path proc;
+
+    private final Reader reader;
 
     public ProcFs() {
         this(Path.of("/proc"));
     }
 
     ProcFs(Path proc) {
+        this(proc, Files::readAllBytes);
+    }
+
+    /** A stand-in /proc whose smaps reads come from {@code reader} (tests: a read racing with mmap). */
+    ProcFs(Path proc, Reader reader) {
         this.proc = proc;
+        this.reader = reader;
     }
 
     /** The processes with a user address space (kernel threads have an empty cmdline and smaps), by pid. */
@@ -71,11 +84,36 @@ public final class ProcFs {
      *                         process has no address space, or a line does not parse
      */
     public Smaps readSmaps(long pid) throws ImportException {
+        ImportException last = null;
+        for (int attempt = 0; attempt < LIVE_READ_ATTEMPTS; attempt++) {
+            try {
+                return readSmapsOnce(pid);
+            } catch (ImportException e) {
+                if (!e.outOfOrder()) {
+                    throw e;
+                }
+                last = e; // the process mapped or unmapped while the kernel produced the file: read it again
+                try {
+                    Thread.sleep(10L * (attempt + 1));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new ImportException("process " + pid + " (" + command(pid) + ") kept changing its mappings while its smaps was read ("
+                + LIVE_READ_ATTEMPTS + " tries; the last read said: " + last.getMessage() + ")", last.line(), true);
+    }
+
+    /** How often a live smaps that came out inconsistent is read again before giving up. */
+    static final int LIVE_READ_ATTEMPTS = 10;
+
+    private Smaps readSmapsOnce(long pid) throws ImportException {
         Path smaps = smapsOf(pid);
         String text;
         try {
             // paths are bytes: a name that is not UTF-8 is kept with replacement characters, not refused
-            text = new String(Files.readAllBytes(smaps), StandardCharsets.UTF_8);
+            text = new String(reader.readAll(smaps), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ImportException("process " + pid + " does not exist (it has exited, or the pid is wrong)");
         } catch (AccessDeniedException e) {

@@ -132,7 +132,7 @@ public record Smaps(String source, List<SmapsVma> vmas, Set<String> ignoredField
         }
         if (previous != null && Long.compareUnsigned(maps.start(), previous.end()) < 0) {
             throw new ImportException(source + ":" + n + ": '" + ImportException.excerpt(text)
-                    + "' overlaps or precedes the mapping before it (the kernel lists VMAs in address order)", n);
+                    + "' overlaps or precedes the mapping before it (the kernel lists VMAs in address order)", n, true);
         }
     }
 
