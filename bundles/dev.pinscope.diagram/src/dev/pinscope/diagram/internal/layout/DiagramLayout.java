@@ -34,8 +34,8 @@ public final class DiagramLayout {
     private AddressAxis axis;
     private AxisLabels axisLabels;
     private final Map<Link, Route> routes = new HashMap<>();
-    private final Map<Object, Rectangle> bounds = new HashMap<>();
-    private final Map<Vma, List<Object>> vmaChildren = new IdentityHashMap<>();
+    private final Map<Object, Rectangle> bounds;
+    private final Map<Vma, List<Object>> vmaChildren;
     private final List<Object> orphanEntries = new ArrayList<>();
     private LinkTable links = LinkTable.EMPTY;
     private Vma[] sortedVmas = new Vma[0];
@@ -46,9 +46,13 @@ public final class DiagramLayout {
     private int physY;
     private int width;
 
-    private DiagramLayout(Scenario scenario, TextMetrics metrics) {
+    private DiagramLayout(Scenario scenario, TextMetrics metrics, DiagramLayout previous) {
         this.scenario = scenario;
         this.metrics = metrics;
+        // sized as last time: 20,000 boxes rehashed over and over cost more than the lane's layout
+        int boxes = previous == null ? 16 : previous.bounds.size();
+        bounds = new HashMap<>(boxes * 4 / 3 + 16);
+        vmaChildren = new IdentityHashMap<>(previous == null ? 16 : previous.vmaChildren.size() + 16);
     }
 
     public static DiagramLayout compute(Scenario scenario) {
@@ -72,7 +76,7 @@ public final class DiagramLayout {
      *        narrower than that is moved right so that it sits in the middle
      */
     public static DiagramLayout compute(Scenario scenario, DiagramLayout previous, TextMetrics metrics, int centreWidth) {
-        DiagramLayout l = new DiagramLayout(scenario, metrics);
+        DiagramLayout l = new DiagramLayout(scenario, metrics, previous);
         l.centreWidth = centreWidth;
         l.previous = previous;
         l.run();

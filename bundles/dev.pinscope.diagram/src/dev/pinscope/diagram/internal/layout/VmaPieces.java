@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.emf.common.util.BasicEList;
 
 import dev.pinscope.model.scenario.Actor;
 import dev.pinscope.model.scenario.PageLevel;
@@ -166,12 +167,13 @@ final class VmaPieces {
             }
         }
         // group the leaves by VMA (model order within each), the rest are strays
+        Object[] all = entries instanceof BasicEList<?> list ? list.data() : entries.toArray(); // no get(i) checks for 100,000 leaves
         int[] owner = new int[entries.size()];
         int[] count = new int[vmas.length + 1];
         List<Object> orphans = new ArrayList<>();
         int hint = 0;
         for (int i = 0; i < owner.length; i++) {
-            PageTableEntry e = entries.get(i);
+            PageTableEntry e = (PageTableEntry) all[i];
             long a = e.getVaddr();
             int k = hint < vmas.length && vmas[hint].getStart() <= a && a < vmas[hint].getEnd() ? hint : indexOf(vmas, a);
             owner[i] = k;
@@ -193,21 +195,21 @@ final class VmaPieces {
         int[] fill = Arrays.copyOf(offset, vmas.length);
         for (int i = 0; i < owner.length; i++) {
             if (owner[i] >= 0) {
-                grouped[fill[owner[i]]++] = entries.get(i);
+                grouped[fill[owner[i]]++] = (PageTableEntry) all[i];
             }
         }
         // boundaries of pinned ranges and of strays: inside a VMA they are part of its piece
         long[] extra = extraPoints(orphans, actors);
-        Map<Integer, long[]> foreign = new HashMap<>();
+        long[][] foreign = new long[vmas.length][];
         long[] outside = new long[extra.length];
         int outsideCount = 0;
         for (long p : extra) {
             int k = indexOf(vmas, p);
             if (k >= 0 && p > vmas[k].getStart()) {
-                long[] f = foreign.getOrDefault(k, NO_POINTS);
+                long[] f = foreign[k] == null ? NO_POINTS : foreign[k];
                 long[] g = Arrays.copyOf(f, f.length + 1);
                 g[f.length] = p;
-                foreign.put(k, g);
+                foreign[k] = g;
             } else if (outsideCount == 0 || outside[outsideCount - 1] != p) {
                 outside[outsideCount++] = p;
             }
@@ -218,7 +220,7 @@ final class VmaPieces {
         Piece[] ordered = new Piece[vmas.length];
         for (int k = 0; k < vmas.length; k++) {
             Vma v = vmas[k];
-            long[] f = foreign.getOrDefault(k, NO_POINTS);
+            long[] f = foreign[k] == null ? NO_POINTS : foreign[k];
             Piece old = previous.get(v);
             Piece p;
             if (old != null && old.matches(v, grouped, offset[k], offset[k + 1], f)) {
@@ -283,8 +285,13 @@ final class VmaPieces {
                 bounds.put(p.children.get(i), p.childBounds[i].getTranslated(base, 0));
             }
         }
-        AddressAxis axis = new AddressAxis(Arrays.copyOf(pts, n), Arrays.copyOf(xs, n), Arrays.copyOf(gap, Math.max(0, n - 1)));
-        return new Lane(axis, Arrays.copyOf(tw, n), pieces, orphans, grouped.length, reused);
+        if (n < capacity) { // breakpoints shared by neighbours
+            pts = Arrays.copyOf(pts, n);
+            xs = Arrays.copyOf(xs, n);
+            tw = Arrays.copyOf(tw, n);
+            gap = Arrays.copyOf(gap, Math.max(0, n - 1));
+        }
+        return new Lane(new AddressAxis(pts, xs, gap), tw, pieces, orphans, grouped.length, reused);
     }
 
     /** Sorted, distinct: the ends of stray leaves and of pinned ranges, which the axis must show. */
