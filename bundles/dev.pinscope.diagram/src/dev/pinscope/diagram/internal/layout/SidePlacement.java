@@ -27,6 +27,9 @@ import dev.pinscope.model.scenario.Zapper;
  */
 final class SidePlacement {
 
+    /** The room a device keeps in its footer for the lock badge the debugger draws there. */
+    private static final String LOCK_BADGE = "memory_lock W: reset";
+
     private SidePlacement() {
     }
 
@@ -47,7 +50,8 @@ final class SidePlacement {
             for (Bar b : d.getBars()) {
                 w += barWidth(b, metrics) + Lanes.BAR_GAP;
             }
-            int texts = 8 + metrics.width(ElementText.deviceName(d), true) + 12 + metrics.width(ElementText.deviceState(d), false) + 8 + 18;
+            int texts = 8 + metrics.width(ElementText.deviceName(d), true) + 12 + metrics.width(ElementText.deviceState(d), false) + 8 + 18
+                    + metrics.width(LOCK_BADGE, false) + 30; // the debugger's memory_lock badge, beside the texts
             w = Math.max(Math.max(w + 6, texts), 210);
             int pref = Integer.MAX_VALUE;
             for (Bar b : d.getBars()) {
