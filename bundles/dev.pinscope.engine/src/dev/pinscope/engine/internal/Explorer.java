@@ -34,12 +34,17 @@ public final class Explorer {
     private int expanded; // states [0, expanded) have been expanded
 
     public Explorer(Machine m, ExploreOptions opt, ExplorationMonitor mon) {
+        this(m, opt, mon, m.words() >= StateStore.RLE_MIN_WORDS);
+    }
+
+    /** With the state encoding chosen by the caller: tests explore wide states both ways and compare. */
+    Explorer(Machine m, ExploreOptions opt, ExplorationMonitor mon, boolean runLengthEncoded) {
         this.m = m;
         this.opt = opt;
         this.mon = mon == null ? ExplorationMonitor.NONE : mon;
         this.W = m.words();
         this.A = m.actorCount();
-        this.store = new StateStore(W);
+        this.store = new StateStore(W, runLengthEncoded);
     }
 
     /** Id of the state, or -1 if it was not reached. */
