@@ -107,18 +107,29 @@ public final class EngineBenchmark {
         }
         double[] reachSecs = new double[reps];
         double[] fullSecs = new double[reps];
+        double[] reachCpu = new double[reps];
+        double[] fullCpu = new double[reps];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         ExplorationReport r = null;
         ExplorationReport f = null;
         for (int i = 0; i < reps; i++) {
+            // CPU time of the exploring thread as well as wall time: on a loaded machine the wall time mostly
+            // measures the other processes
             System.gc();
+            long c0 = cpu.getCurrentThreadCpuTime();
             r = sim.explore(reach, null);
+            reachCpu[i] = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
             reachSecs[i] = r.seconds();
             System.gc();
+            c0 = cpu.getCurrentThreadCpuTime();
             f = sim.explore(full, null);
+            fullCpu[i] = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
             fullSecs[i] = f.seconds();
         }
         double rs = median(reachSecs);
         double fs = median(fullSecs);
+        System.out.printf("%-26s CPU s (exploring thread), median of %d: reachability %.3f, full verdict %.3f = %.2fx%n",
+                s.name(), reps, median(reachCpu), median(fullCpu), median(fullCpu) / median(reachCpu));
         System.out.printf("%-26s reachability: %,12d states %,12d transitions in %.3f s median of %d = %,11.0f states/s"
                 + " (min %.3f, max %.3f s) %6.1f bytes/state (%d-word states, %d bits used)  %s%n", s.name(),
                 r.states(), r.transitions(), rs, reps, r.states() / rs, java.util.Arrays.stream(reachSecs).min()
