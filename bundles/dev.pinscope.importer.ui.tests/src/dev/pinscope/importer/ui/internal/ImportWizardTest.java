@@ -240,16 +240,23 @@ class ImportWizardTest {
         }
     }
 
-    @Test
-    void aSavedVfioSmapsMapsTheBarAndWritesARunnableScenario() throws Exception {
+    /** The wizard on the VMAs page for {@link #SMAPS} saved in a file, with its device's {@link #RESOURCE}. */
+    private Dialog openOnSavedQemu() throws Exception {
         Path smaps = Files.writeString(dir.resolve("qemu.smaps"), SMAPS);
         Path res = Files.writeString(dir.resolve("resource"), RESOURCE);
         Dialog d = open();
+        wizard.sourcePage().useFile(smaps.toString());
+        wizard.sourcePage().addDevice("0000:01:00.0=" + res);
+        drain();
+        d.next();
+        return d;
+    }
+
+    @Test
+    void aSavedVfioSmapsMapsTheBarAndWritesARunnableScenario() throws Exception {
+        Path smaps = dir.resolve("qemu.smaps");
+        Dialog d = openOnSavedQemu();
         try {
-            wizard.sourcePage().useFile(smaps.toString());
-            wizard.sourcePage().addDevice("0000:01:00.0=" + res);
-            drain();
-            d.next();
             Table vmas = wizard.vmasPage().viewer().getTable();
             assertEquals(4, vmas.getItemCount());
             TableItem bar = vmas.getItem(2);
@@ -311,17 +318,11 @@ class ImportWizardTest {
     /** The numa_maps walker: offered from a saved numa_maps that lists the pinned BAR mmap, said why, written. */
     @Test
     void theNumaMapsWalkerIsAddedWhereNumaMapsListsThePinnedBar() throws Exception {
-        Path smaps = Files.writeString(dir.resolve("qemu.smaps"), SMAPS);
-        Path res = Files.writeString(dir.resolve("resource"), RESOURCE);
         Path numa = Files.writeString(dir.resolve("qemu.numa_maps"), "55d4c8c00000 default file=/usr/bin/qemu-system-x86_64\n"
                 + "55d4ca000000 default heap anon=512 dirty=512 N0=512 kernelpagesize_kB=4\n"
                 + "7f3b00000000 default file=anon_inode:[vfio-device]\n");
-        Dialog d = open();
+        Dialog d = openOnSavedQemu();
         try {
-            wizard.sourcePage().useFile(smaps.toString());
-            wizard.sourcePage().addDevice("0000:01:00.0=" + res);
-            drain();
-            d.next();
             d.next();
             OutputPage out = wizard.outputPage();
             assertEquals("", out.numaSourceText().getText(), "a saved smaps has no process to read numa_maps from");
