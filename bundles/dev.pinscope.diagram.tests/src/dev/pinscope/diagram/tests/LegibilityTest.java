@@ -22,7 +22,9 @@ import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.internal.editor.ExampleEditorInput;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
+import dev.pinscope.diagram.internal.figures.LanesFigure;
 import dev.pinscope.diagram.internal.figures.TextBox;
+import dev.pinscope.diagram.internal.layout.DiagramLayout;
 import dev.pinscope.diagram.internal.figures.VmaFigure;
 import dev.pinscope.diagram.internal.parts.ElementEditPart;
 import dev.pinscope.diagram.internal.parts.LinkEditPart;
@@ -166,6 +168,27 @@ class LegibilityTest {
                 Placed b = texts.get(j);
                 if (a.box().bounds().intersects(b.box().bounds())) {
                     failures.add(id + ": '" + a.box().shown() + "' (" + a.owner() + ") overlaps '" + b.box().shown() + "' (" + b.owner() + ")");
+                }
+            }
+        }
+        // every text inside the diagram (what lies beyond its width cannot be scrolled to), also when
+        // the window is narrow and the diagram is centred in it
+        var layout = editor.context().layout();
+        for (Placed t : texts) {
+            Rectangle b = t.box().bounds();
+            if (b.x < 0 || b.right() > layout.width() || b.bottom() > layout.height()) {
+                failures.add(id + ": '" + t.box().shown() + "' (" + t.owner() + ") at " + b + " lies outside the diagram (" + layout.width() + "x"
+                        + layout.height() + ")");
+            }
+        }
+        for (int window : new int[] {600, 800, 1000}) {
+            DiagramLayout narrow = DiagramLayout.compute(editor.getScenario(), null, layout.metrics(), window);
+            LanesFigure lanes = new LanesFigure();
+            lanes.setDiagramLayout(narrow);
+            for (TextBox t : lanes.legend()) {
+                if (t.bounds().right() > narrow.width()) {
+                    failures.add(id + ": in a " + window + " px window the legend's '" + t.shown() + "' ends at " + t.bounds().right()
+                            + ", beyond the diagram's " + narrow.width());
                 }
             }
         }

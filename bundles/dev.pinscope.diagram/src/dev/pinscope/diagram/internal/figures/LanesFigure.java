@@ -130,8 +130,7 @@ public class LanesFigure extends Figure {
             out.add(box(t, x + 18, y, h));
             x += 18 + FigureUtilities.getTextWidth(t, Colors.normal()) + 16;
         }
-        String note = layout.isAggregated() ? "runs of contiguous leaves are drawn as one block"
-                : "gaps between VMAs are compressed (marked //)";
+        String note = DiagramLayout.legendNote(layout.isAggregated());
         out.add(box(note, x + 10, y, h));
         return out;
     }

@@ -141,7 +141,7 @@ public final class DiagramLayout {
         axisY = Lanes.ACTOR_Y + actorRows * Lanes.ACTOR_ROW_HEIGHT + 8;
         vmaY = axisY + Lanes.AXIS_HEIGHT;
         physY = vmaY + Lanes.VMA_HEIGHT + Lanes.LANE_GAP;
-        int right = axis.end() + AddressAxis.GAP_WIDTH;
+        int right = Math.max(axis.end() + AddressAxis.GAP_WIDTH, axis.start() + legendWidth(metrics, aggregated));
         for (Rectangle r : bounds.values()) {
             right = Math.max(right, r.right());
         }
@@ -164,6 +164,23 @@ public final class DiagramLayout {
         }
         contentRight = right + 40;
         width = Math.max(contentRight, centreWidth > 0 ? centreWidth : 1400);
+    }
+
+    /** What the legend says after the leaf levels. */
+    public static String legendNote(boolean aggregated) {
+        return aggregated ? "runs of contiguous leaves are drawn as one block" : "gaps between VMAs are compressed (marked //)";
+    }
+
+    /**
+     * Width of the legend drawn from the axis start (as LanesFigure spaces it), so that a diagram
+     * centred in a narrow window still has its legend inside it.
+     */
+    static int legendWidth(TextMetrics m, boolean aggregated) {
+        int w = m.width("leaves: ", false) + 4;
+        for (String level : new String[] {"PUD 1G", "PMD 2M", "PTE 4K"}) {
+            w += 18 + m.width(level, false) + 16;
+        }
+        return w + 10 + m.width(legendNote(aggregated), false) + 8;
     }
 
     /** Left end of what the diagram draws (the axis start; lane titles stay in the margin). */
