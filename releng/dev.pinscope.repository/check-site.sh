@@ -12,8 +12,8 @@ content=$(unzip -p "$repo/content.jar" content.xml) || fail "cannot read $repo/c
 for group in dev.pinscope.core.feature.feature.group dev.pinscope.ui.feature.feature.group; do
     echo "$content" | grep -q "<unit id='$group'" || fail "the site does not publish $group"
 done
-for bundle in dev.pinscope.model dev.pinscope.engine dev.pinscope.cli dev.pinscope.diagram dev.pinscope.debug \
-        dev.pinscope.results dev.pinscope.help; do
+for bundle in dev.pinscope.model dev.pinscope.engine dev.pinscope.cli dev.pinscope.diagram dev.pinscope.debug.core \
+        dev.pinscope.debug.ui dev.pinscope.results dev.pinscope.help; do
     echo "$content" | grep -q "<unit id='$bundle'" || fail "the site does not publish $bundle"
 done
 if echo "$content" | grep -q "<unit id='dev.pinscope.app'"; then

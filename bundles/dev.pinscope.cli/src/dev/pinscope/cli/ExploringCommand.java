@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** explore and compare: every interleaving under one or more policies, then the expectations. */
@@ -28,6 +29,9 @@ abstract class ExploringCommand extends ScenarioCommand {
     @Option(names = "--no-por", description = "Explore without partial-order reduction (same verdicts, more states).")
     boolean noPor;
 
+    @Mixin
+    CycleOption cycles;
+
     @Option(names = "--progress", description = "Progress lines on stderr every 2 s (default: only when stderr is a terminal).")
     boolean progress;
 
@@ -39,7 +43,8 @@ abstract class ExploringCommand extends ScenarioCommand {
     abstract boolean checks(ExpectationSpec e, List<Policy> policies);
 
     int explore(ScenarioSpec spec, List<Policy> policies, String mode) throws BadInput {
-        ExploreOptions eo = ExploreOptions.defaults().withPartialOrderReduction(!noPor);
+        ExploreOptions eo = ExploreOptions.defaults().withPartialOrderReduction(!noPor)
+                .withFindCycles(!cycles.noCycles);
         if (maxStates != null) {
             eo = eo.withMaxStates(maxStates);
         }
@@ -73,6 +78,9 @@ abstract class ExploringCommand extends ScenarioCommand {
                 TextReport.printReport(out, reports.get(policies.get(0)));
             } else {
                 TextReport.printTable(out, spec, reports);
+            }
+            if (cycles.noCycles) {
+                out.println("Livelock/starvation: not checked (--no-cycles)");
             }
             TextReport.printExpectations(out, exps);
         }

@@ -27,7 +27,8 @@ import dev.pinscope.model.units.Sizes;
 import dev.pinscope.model.validation.ScenarioValidator;
 
 /**
- * {@code pinscope import --smaps FILE|PID [--pci BDF[=RESOURCE_FILE]]… [--pin ADDR+SIZE | --no-pin] [-o OUT.pinscope]}:
+ * {@code pinscope import --smaps FILE|PID [--pci BDF[=RESOURCE_FILE]]… [--pin ADDR+SIZE | --no-pin] [--numa-maps[=FILE|PID]]
+ * [-o OUT.pinscope]}:
  * a scenario from a process's smaps (live or saved) and its devices' sysfs resource files. Nothing is
  * written unless the whole import succeeds and the scenario validates; the file is written atomically.
  */
@@ -53,6 +54,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Add no pinner.")
     boolean noPin;
 
+    @Option(names = "--numa-maps", arity = "0..1", fallbackValue = "", paramLabel = "FILE|PID",
+            description = {"Offer the reported bug's walker: a saved numa_maps, or a pid (alone: the --smaps pid). When it "
+                    + "lists the pinned BAR mmap and vfio-pci can install PUD leaves there, a numa_maps walker over it is "
+                    + "added. Reading a live numa_maps walks that process's page tables."})
+    String numaMaps;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.pinscope",
             description = "The file to write (replaced atomically); default NAME.pinscope here, never over an existing file.")
     String output;
@@ -74,6 +81,9 @@ final class ImportCommand implements Callable<Integer> {
                 plan.setPinner(0, 0);
             } else if (pin != null) {
                 plan.setPinner(pinStart(pin), pinSize(pin));
+            }
+            if (numaMaps != null) {
+                plan.suggestWalker(numaMaps(numaMaps, smapsArg));
             }
             ScenarioImporter.ImportResult r = ScenarioImporter.build(plan);
             Scenario s = r.scenario();
@@ -101,6 +111,9 @@ final class ImportCommand implements Callable<Integer> {
             out.printf("%s: %d VMAs (%d BAR mmaps), %d devices from %s%s%n", target, s.getAddressSpace().getVmas().size(), bars,
                     s.getDevices().size(), plan.smaps().source(), plan.hasPinner()
                             ? "; pinner over " + Sizes.format(plan.pinSize()) + " at " + Hex.format(plan.pinStart()) : "");
+            if (plan.walkerNote() != null) {
+                out.println("  numa_maps: " + plan.walkerNote());
+            }
             r.warnings().forEach(w -> out.println("  warning: " + w));
             return PinscopeCli.OK;
         } catch (ImportException e) {
@@ -122,6 +135,16 @@ final class ImportCommand implements Callable<Integer> {
             return ImportPlan.propose(smaps, devices, ImportPlan.Provenance.ofPid(pid, proc.command(pid), smaps.source()));
         }
         return ImportPlan.propose(Smaps.read(file), devices, ImportPlan.Provenance.ofFile(smapsArg));
+    }
+
+    private static dev.pinscope.importer.NumaMaps numaMaps(String arg, String smapsArg) throws ImportException, BadInput {
+        String which = arg.isEmpty() ? smapsArg : arg;
+        boolean pid = which.matches("[0-9]+") && !Files.exists(Path.of(which));
+        if (arg.isEmpty() && !pid) {
+            throw new BadInput("--numa-maps without a value reads the numa_maps of the --smaps pid; --smaps is a file here, "
+                    + "so give the saved numa_maps: --numa-maps FILE");
+        }
+        return pid ? new ProcFs().readNumaMaps(Long.parseLong(which)) : dev.pinscope.importer.NumaMaps.read(Path.of(which));
     }
 
     private static long pinStart(String pin) throws BadInput {

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * {@code partialReason}: state budget reached, depth bound (maxSteps) reached, or cancelled): results found are
  * real, but more may exist and "no livelock" proves nothing. Witnesses and lassos are schedules given as actor
  * names, one per atomic step, replayable with {@link Scheduler.Scripted} or step by step. bytesPerState is the
- * memory allocated for the visited set (states, parent links, hash table) divided by the number of states.
+ * memory allocated for the visited set (states, parent links, hash table) and, when cycles are looked for, the
+ * stored edge list, divided by the number of states.
  */
 public record ExplorationReport(String scenario, Policy policy, boolean complete, String partialReason, long states,
         long transitions, double seconds, double bytesPerState, List<ResultEntry> results,

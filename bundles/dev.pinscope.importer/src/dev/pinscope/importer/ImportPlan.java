@@ -87,6 +87,8 @@ public final class ImportPlan {
     private final Provenance provenance;
     private long pinStart;
     private long pinSize;
+    private Row walker;
+    private String walkerNote;
 
     private ImportPlan(Smaps smaps, List<PciResource> devices, Provenance provenance) {
         this.smaps = smaps;
@@ -169,6 +171,56 @@ public final class ImportPlan {
 
     public long pinSize() {
         return pinSize;
+    }
+
+    /**
+     * Offers a numa_maps walker (the reported trigger) over the BAR mmap the pinner pins, from the process's
+     * numa_maps. numa_maps lists a VMA when a reader of it walks that VMA ({@code show_numa_map()} under
+     * {@code mmap_read_lock}), and the walk splits, for a PFNMAP VMA clears, every PUD leaf it meets. So a
+     * walker is offered when numa_maps lists the pinned BAR mmap and vfio-pci can install a PUD leaf there;
+     * over PMD or PTE leaves it would have nothing to split. Returns the decision as a sentence for the user
+     * (also put in the scenario's description).
+     */
+    public String suggestWalker(NumaMaps numa) {
+        walker = null;
+        Optional<Row> pinned = rows.stream().filter(r -> r.include() && r.mapsBar() && hasPinner()
+                && Long.compareUnsigned(r.vma().maps().start(), pinStart) <= 0
+                && Long.compareUnsigned(pinStart, r.vma().maps().end()) < 0).findFirst();
+        String at = numa.source();
+        if (pinned.isEmpty()) {
+            walkerNote = "no walker: the pinner pins no BAR mmap (" + at + " read)";
+        } else {
+            Row r = pinned.get();
+            String vma = ScenarioImporter.label(r.vma().maps(), r);
+            Optional<NumaMaps.Line> line = numa.vmaAt(r.vma().maps().start());
+            if (line.isEmpty()) {
+                walkerNote = "no walker: " + at + " does not list " + vma + ", so a numa_maps reader does not walk it";
+            } else if (!leafHint(r).startsWith("PUD")) {
+                walkerNote = "no walker: " + at + " line " + line.get().line() + " lists " + vma + ", but vfio-pci installs no PUD "
+                        + "leaf there (" + leafHint(r) + ") and a numa_maps walk splits only PUD leaves";
+            } else {
+                walker = r;
+                walkerNote = "walker added: a numa_maps reader over " + vma + " (" + at + " line " + line.get().line()
+                        + " lists it; its walk splits the PUD leaves the pinner faults in)";
+            }
+        }
+        return walkerNote;
+    }
+
+    /** The BAR mmap a numa_maps walker walks, null for no walker. */
+    public Row walker() {
+        return walker;
+    }
+
+    /** Adds a walker over {@code row}'s VMA, or (null) removes the walker and what was said about it. */
+    public void setWalker(Row row) {
+        this.walker = row;
+        walkerNote = row == null ? null : "walker added: a numa_maps reader over " + ScenarioImporter.label(row.vma().maps(), row);
+    }
+
+    /** What {@link #suggestWalker} decided, null when it was not asked. */
+    public String walkerNote() {
+        return walkerNote;
     }
 
     /**

@@ -84,10 +84,39 @@ public final class ProcFs {
      *                         process has no address space, or a line does not parse
      */
     public Smaps readSmaps(long pid) throws ImportException {
+        return readLive(pid, "smaps", text -> {
+            try {
+                return Smaps.parse(new BufferedReader(new StringReader(text)), smapsOf(pid).toString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a StringReader does not fail
+            }
+        });
+    }
+
+    /**
+     * Reads and parses {@code /proc/PID/numa_maps}. Note that reading it walks the process's page tables
+     * (the walk of the reported race): done only when the user asks for a walker suggestion.
+     *
+     * @throws ImportException as {@link #readSmaps}, and when the kernel has no numa_maps (CONFIG_NUMA off)
+     */
+    public NumaMaps readNumaMaps(long pid) throws ImportException {
+        Path file = proc.resolve(Long.toString(pid)).resolve("numa_maps");
+        if (Files.isDirectory(proc.resolve(Long.toString(pid))) && !Files.exists(file)) {
+            throw new ImportException("this kernel has no " + file + " (it is built without CONFIG_NUMA)");
+        }
+        return readLive(pid, "numa_maps", text -> NumaMaps.parse(text, file.toString()));
+    }
+
+    private interface Parser<T> {
+        T parse(String text) throws ImportException;
+    }
+
+    /** Reads {@code /proc/PID/NAME} whole and parses it, again while it comes out out of order. */
+    private <T> T readLive(long pid, String name, Parser<T> parser) throws ImportException {
         ImportException last = null;
         for (int attempt = 0; attempt < LIVE_READ_ATTEMPTS; attempt++) {
             try {
-                return readSmapsOnce(pid);
+                return parser.parse(readText(pid, name));
             } catch (ImportException e) {
                 if (!e.outOfOrder()) {
                     throw e;
@@ -101,38 +130,34 @@ public final class ProcFs {
                 }
             }
         }
-        throw new ImportException("process " + pid + " (" + command(pid) + ") kept changing its mappings while its smaps was read ("
-                + LIVE_READ_ATTEMPTS + " tries; the last read said: " + last.getMessage() + ")", last.line(), true);
+        throw new ImportException("process " + pid + " (" + command(pid) + ") kept changing its mappings while its " + name
+                + " was read (" + LIVE_READ_ATTEMPTS + " tries; the last read said: " + last.getMessage() + ")", last.line(), true);
     }
 
     /** How often a live smaps that came out inconsistent is read again before giving up. */
     static final int LIVE_READ_ATTEMPTS = 10;
 
-    private Smaps readSmapsOnce(long pid) throws ImportException {
-        Path smaps = smapsOf(pid);
+    private String readText(long pid, String name) throws ImportException {
+        Path file = proc.resolve(Long.toString(pid)).resolve(name);
         String text;
         try {
             // paths are bytes: a name that is not UTF-8 is kept with replacement characters, not refused
-            text = new String(reader.readAll(smaps), StandardCharsets.UTF_8);
+            text = new String(reader.readAll(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ImportException("process " + pid + " does not exist (it has exited, or the pid is wrong)");
         } catch (AccessDeniedException e) {
-            throw new ImportException("cannot read " + smaps + ": permission denied; reading a process's smaps needs "
+            throw new ImportException("cannot read " + file + ": permission denied; reading a process's " + name + " needs "
                     + "ptrace access to it (run as its user, or as root with CAP_SYS_PTRACE)");
         } catch (IOException e) {
-            throw new ImportException("cannot read " + smaps + ": " + why(e));
+            throw new ImportException("cannot read " + file + ": " + why(e));
         }
         if (text.isEmpty()) {
             if (!Files.exists(proc.resolve(Long.toString(pid)))) {
-                throw new ImportException("process " + pid + " exited while its smaps was read");
+                throw new ImportException("process " + pid + " exited while its " + name + " was read");
             }
             throw new ImportException("process " + pid + " (" + command(pid) + ") has no user address space (a kernel thread or a zombie)");
         }
-        try {
-            return Smaps.parse(new BufferedReader(new StringReader(text)), smaps.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // a StringReader does not fail
-        }
+        return text;
     }
 
     /** The process's {@code comm}, or "?" when it cannot be read. */

@@ -35,6 +35,9 @@ public final class ScenarioImporter {
     /** The pinner's name in an imported scenario. */
     public static final String PINNER = "pinner";
 
+    /** The name of the numa_maps walker an import may add. */
+    public static final String WALKER = "numa_maps";
+
     private ScenarioImporter() {
     }
 
@@ -68,6 +71,7 @@ public final class ScenarioImporter {
         Map<String, ImportPlan.Row> barRows = new HashMap<>();
         List<String> pfnmapWithoutBar = new ArrayList<>();
         boolean la57 = false;
+        String walkerVma = null;
         for (ImportPlan.Row row : plan.rows()) {
             SmapsVma v = row.vma();
             MapsLine m = v.maps();
@@ -93,6 +97,9 @@ public final class ScenarioImporter {
             if (!hint.isEmpty()) {
                 leafNotes.add("  " + vmaName + ": " + hint);
             }
+            if (row == plan.walker()) {
+                walkerVma = vmaName;
+            }
             if (row.mapsBar()) {
                 barRows.put(vmaName, row);
             } else if (v.modelFlags().contains(VmFlag.VM_PFNMAP)) {
@@ -105,6 +112,11 @@ public final class ScenarioImporter {
         }
         if (plan.hasPinner()) {
             b.pinner(PINNER, plan.pinStart(), plan.pinSize());
+        }
+        if (walkerVma != null) {
+            b.walker(WALKER, walkerVma, 1);
+        } else if (plan.walker() != null) {
+            warnings.add("the numa_maps walker's VMA was not imported; no walker added");
         }
         boolean wide = la57;
         b.kernel(kc -> kc.setLa57(wide));
@@ -166,6 +178,9 @@ public final class ScenarioImporter {
         if (plan.hasPinner()) {
             d.append("\nPinner: VFIO_IOMMU_MAP_DMA of ").append(Sizes.format(plan.pinSize())).append(" at ")
                     .append(Hex.format(plan.pinStart())).append(".");
+        }
+        if (plan.walkerNote() != null) {
+            d.append("\nnuma_maps: ").append(plan.walkerNote()).append(".");
         }
         if (!flagNotes.isEmpty()) {
             d.append("\nVmFlags the model does not have:\n").append(String.join("\n", flagNotes));

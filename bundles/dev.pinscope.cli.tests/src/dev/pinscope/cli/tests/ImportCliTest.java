@@ -81,6 +81,31 @@ class ImportCliTest {
         assertTrue(explore.out().contains("complete"), explore.out());
     }
 
+    /** --numa-maps: the walker is offered only where it would split something, and says why not otherwise. */
+    @Test
+    void numaMapsOffersTheWalkerOrSaysWhyNot() throws Exception {
+        Path smaps = Files.writeString(tmp.resolve("qemu.smaps"), SMAPS);
+        Path res = Files.writeString(tmp.resolve("resource"), RESOURCE);
+        Path numa = Files.writeString(tmp.resolve("qemu.numa_maps"),
+                "55d4c8a00000 default file=/usr/bin/qemu-system-x86_64 mapped=256 N0=256 kernelpagesize_kB=4\n"
+                        + "7f3b00200000 default file=/dev/vfio/devices/vfio0\n");
+        Path out = tmp.resolve("qemu.pinscope");
+        CliTest.Out r = cli("import", "--smaps", smaps.toString(), "--pci", "0000:03:00.0=" + res, "--numa-maps", numa.toString(),
+                "-o", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("  numa_maps: no walker: " + numa + " line 2 lists 0000:03:00.0 BAR2, but vfio-pci installs "
+                + "no PUD leaf there (PMD 2M leaves possible) and a numa_maps walk splits only PUD leaves\n"), r.out());
+        assertEquals(1, Scenarios.load(out).scenario().getActors().size(), "the pinner only");
+
+        CliTest.Out noValue = cli("import", "--smaps", smaps.toString(), "--numa-maps", "-o", out.toString());
+        assertOneLineError(noValue);
+        assertTrue(noValue.err().contains("--smaps is a file here, so give the saved numa_maps: --numa-maps FILE"), noValue.err());
+        CliTest.Out bad = cli("import", "--smaps", smaps.toString(), "--numa-maps", smaps.toString(), "-o", tmp.resolve("x.pinscope").toString());
+        assertOneLineError(bad);
+        assertTrue(bad.err().contains(smaps + ":1: '55d4c8a00000-55d4c8c00000 r-xp"), bad.err());
+        assertFalse(Files.exists(tmp.resolve("x.pinscope")), "nothing written");
+    }
+
     @Test
     void aLineThatDoesNotParseWritesNothing() throws Exception {
         Path smaps = Files.writeString(tmp.resolve("bug.smaps"), SMAPS.replace("Rss:                   0 kB", "Rss 0"));
@@ -133,7 +158,7 @@ class ImportCliTest {
 
         CliTest.Out help = cli("import", "--help");
         assertEquals(0, help.code(), help.err());
-        for (String o : java.util.List.of("--smaps", "--pci", "--pin", "--no-pin", "--output")) {
+        for (String o : java.util.List.of("--smaps", "--pci", "--pin", "--no-pin", "--numa-maps", "--output")) {
             assertTrue(help.out().contains(o), o + " in\n" + help.out());
         }
         assertTrue(cli("--help").out().lines().anyMatch(l -> l.strip().startsWith("import ")), "listed at the top level");

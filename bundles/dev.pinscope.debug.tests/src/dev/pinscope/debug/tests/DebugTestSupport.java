@@ -26,7 +26,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
-import dev.pinscope.debug.PinscopeDebugTarget;
+import dev.pinscope.debug.core.PinscopeDebugTarget;
 import dev.pinscope.model.examples.Examples;
 import dev.pinscope.model.io.LoadResult;
 import dev.pinscope.model.io.Scenarios;

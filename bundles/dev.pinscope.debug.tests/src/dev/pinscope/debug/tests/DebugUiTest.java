@@ -30,9 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.pinscope.debug.PinscopeDebugTarget;
-import dev.pinscope.debug.PinscopeLaunch;
-import dev.pinscope.debug.internal.breakpoints.PinscopeLineBreakpoint;
+import dev.pinscope.debug.core.PinscopeDebugTarget;
+import dev.pinscope.debug.core.PinscopeLaunch;
+import dev.pinscope.debug.internal.core.breakpoints.PinscopeLineBreakpoint;
 import dev.pinscope.debug.internal.ui.ListingEditor;
 import dev.pinscope.debug.internal.ui.ListingEditorInput;
 import dev.pinscope.debug.internal.ui.ListingToggleBreakpointsTarget;
@@ -146,8 +146,8 @@ class DebugUiTest {
             }
             return ip && breakpoint;
         });
-        new dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint(
-                dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint.Event.RETRY_TAKEN);
+        new dev.pinscope.debug.internal.core.breakpoints.PinscopeEventBreakpoint(
+                dev.pinscope.debug.internal.core.breakpoints.PinscopeEventBreakpoint.Event.RETRY_TAKEN);
         window().getActivePage().showView("org.eclipse.debug.ui.BreakpointView");
         screenshot(window().getShell(), "breakpoints.png");
         // toggling again removes it

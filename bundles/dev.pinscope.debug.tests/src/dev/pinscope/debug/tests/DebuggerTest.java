@@ -25,11 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.pinscope.debug.PinscopeDebugTarget;
-import dev.pinscope.debug.PinscopeLaunch;
-import dev.pinscope.debug.internal.breakpoints.PinscopeEventBreakpoint;
-import dev.pinscope.debug.internal.breakpoints.PinscopeLineBreakpoint;
-import dev.pinscope.debug.internal.model.PinscopeThread;
+import dev.pinscope.debug.core.PinscopeDebugTarget;
+import dev.pinscope.debug.core.PinscopeLaunch;
+import dev.pinscope.debug.internal.core.breakpoints.PinscopeEventBreakpoint;
+import dev.pinscope.debug.internal.core.breakpoints.PinscopeLineBreakpoint;
+import dev.pinscope.debug.internal.core.model.PinscopeThread;
 import dev.pinscope.debug.internal.ui.PinscopeModelPresentation;
 import dev.pinscope.engine.ActorView;
 import dev.pinscope.engine.ExplorationReport;

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 
-import dev.pinscope.debug.PinscopeLaunch;
-import dev.pinscope.debug.internal.launch.ScenarioTab;
+import dev.pinscope.debug.core.PinscopeLaunch;
+import dev.pinscope.debug.internal.ui.launch.ScenarioTab;
 
 /** Run › Debug Configurations: the scenario tab shows and writes back every attribute. */
 class LaunchTabTest {

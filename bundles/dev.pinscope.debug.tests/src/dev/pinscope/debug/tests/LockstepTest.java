@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.pinscope.debug.PinscopeDebugTarget;
-import dev.pinscope.debug.PinscopeLaunch;
-import dev.pinscope.debug.internal.breakpoints.PinscopeLineBreakpoint;
+import dev.pinscope.debug.core.PinscopeDebugTarget;
+import dev.pinscope.debug.core.PinscopeLaunch;
+import dev.pinscope.debug.internal.core.breakpoints.PinscopeLineBreakpoint;
 import dev.pinscope.debug.internal.ui.SchedulerView;
 import dev.pinscope.debug.internal.ui.TimelineView;
 import dev.pinscope.diagram.IScenarioDiagram;

@@ -24,8 +24,8 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
 
-import dev.pinscope.debug.PinscopeDebugTarget;
-import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.core.PinscopeDebugTarget;
+import dev.pinscope.debug.core.PinscopeLaunch;
 import dev.pinscope.debug.internal.ui.ListingEditor;
 import dev.pinscope.debug.internal.ui.ListingEditorInput;
 import dev.pinscope.debug.internal.ui.SchedulerView;

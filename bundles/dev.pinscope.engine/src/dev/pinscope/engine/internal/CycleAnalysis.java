@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Phase 2 of an exploration, apart from the search as TLC keeps LiveCheck apart: Tarjan's SCC algorithm
- * (iterative) over the explored graph, recomputing successors instead of storing edges. A non-trivial SCC in
+ * (iterative) over the explored graph's {@link EdgeList}, recorded by the search (int arrays: no step, hash or
+ * probe is repeated, so the analysis costs a fraction of the search). A non-trivial SCC in
  * which a pinner has not finished is a livelock if the pinner steps inside it, and (on the SCC minus the pinner's
  * own steps) a starvation if the pinner is blocked somewhere in it; with weak fairness, a cycle only counts if
  * every actor runnable throughout it also steps in it. Each verdict comes with a lasso: the breadth-first stem to
@@ -20,6 +21,7 @@ final class CycleAnalysis {
     private final Explorer ex;
     private final Machine m;
     private final StateStore store;
+    private final EdgeList edges;
     private final ExploreOptions opt;
     private final ExplorationMonitor mon;
     private final int W;
@@ -31,11 +33,12 @@ final class CycleAnalysis {
     private long work;
     private boolean cancelled;
 
-    CycleAnalysis(Explorer ex, Machine m, StateStore store, ExploreOptions opt, ExplorationMonitor mon, int expanded,
-            long transitions) {
+    CycleAnalysis(Explorer ex, Machine m, StateStore store, EdgeList edges, ExploreOptions opt,
+            ExplorationMonitor mon, int expanded, long transitions) {
         this.ex = ex;
         this.m = m;
         this.store = store;
+        this.edges = edges;
         this.opt = opt;
         this.mon = mon;
         this.W = m.words();
@@ -127,8 +130,6 @@ final class CycleAnalysis {
         SccInfo info = new SccInfo();
         IntIntMap in = members(scc);
         long[] s = new long[W];
-        long[] t = new long[W];
-        int[] acts = new int[A];
         for (int x : scc) {
             if (pollCancelled()) {
                 info.nontrivial = false;
@@ -140,16 +141,13 @@ final class CycleAnalysis {
                     info.disabledMask |= 1L << a;
                 }
             }
-            int n = ex.enabledToExpand(s, acts);
-            for (int k = 0; k < n; k++) {
-                int a = acts[k];
+            for (int e = edges.first(x), end = edges.end(x); e < end; e++) {
+                int a = edges.actor(e);
                 if (a == excluded) {
                     continue;
                 }
-                System.arraycopy(s, 0, t, 0, W);
-                m.step(t, a, null);
-                int y = store.find(t);
-                if (y >= 0 && in.containsKey(y)) {
+                int y = edges.target(e);
+                if (in.containsKey(y)) {
                     info.stepMask |= 1L << a;
                     if (scc.length > 1 || y == x) {
                         info.nontrivial = true;
@@ -180,13 +178,9 @@ final class CycleAnalysis {
         int[] stack = new int[n];
         int sp = 0;
         int[] callNode = new int[n];
-        int[] callNext = new int[n];
-        int[][] succCache = new int[n][];
+        int[] callEdge = new int[n]; // the next edge of callNode's state to follow
         int csp;
         int next = 0;
-        long[] s = new long[W];
-        long[] t = new long[W];
-        int[] acts = new int[A];
         for (int root = 0; root < n; root++) {
             if (index[root] >= 0) {
                 continue;
@@ -196,34 +190,30 @@ final class CycleAnalysis {
             }
             csp = 0;
             callNode[csp] = root;
-            callNext[csp] = 0;
+            callEdge[csp] = edges.first(members[root]);
             csp++;
             index[root] = low[root] = next++;
             stack[sp++] = root;
             onStack[root] = true;
-            succCache[root] = successors(members[root], excluded, pos, dense, s, t, acts);
             while (csp > 0) {
                 if (pollCancelled()) {
                     return;
                 }
                 int v = callNode[csp - 1];
-                int[] succ = succCache[v];
-                if (callNext[csp - 1] < succ.length) {
-                    int w = succ[callNext[csp - 1]++];
+                int w = nextMember(members[v], csp - 1, callEdge, excluded, pos, dense);
+                if (w >= 0) {
                     if (index[w] < 0) {
                         index[w] = low[w] = next++;
                         stack[sp++] = w;
                         onStack[w] = true;
-                        succCache[w] = successors(members[w], excluded, pos, dense, s, t, acts);
                         callNode[csp] = w;
-                        callNext[csp] = 0;
+                        callEdge[csp] = edges.first(members[w]);
                         csp++;
                     } else if (onStack[w]) {
                         low[v] = Math.min(low[v], index[w]);
                     }
                 } else {
                     csp--;
-                    succCache[v] = null;
                     if (csp > 0) {
                         int u = callNode[csp - 1];
                         low[u] = Math.min(low[u], low[v]);
@@ -241,13 +231,37 @@ final class CycleAnalysis {
                             onStack[stack[k + i]] = false;
                         }
                         sp = k;
-                        if (size > 1 || selfLoop(scc[0], excluded, s, t, acts)) {
+                        if (size > 1 || selfLoop(scc[0], excluded)) {
                             sink.accept(scc);
                         }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Advances callEdge[frame] past the next followed edge of state x (target expanded, a member, actor not
+     * excluded) and returns the target's member position, or -1 when x has no more such edges.
+     */
+    private int nextMember(int x, int frame, int[] callEdge, int excluded, IntIntMap pos, boolean dense) {
+        int end = edges.end(x);
+        for (int e = callEdge[frame]; e < end; e++) {
+            if (edges.actor(e) == excluded) {
+                continue;
+            }
+            int y = edges.target(e);
+            if (y >= expanded) {
+                continue;
+            }
+            int p = dense ? y : pos.get(y, -1);
+            if (p >= 0) {
+                callEdge[frame] = e + 1;
+                return p;
+            }
+        }
+        callEdge[frame] = end;
+        return -1;
     }
 
     /** Polls the monitor every 4096 units of cycle-analysis work; reports progress about every 64K units. */
@@ -267,51 +281,13 @@ final class CycleAnalysis {
         return false;
     }
 
-    private boolean selfLoop(int id, int excluded, long[] s, long[] t, int[] acts) {
-        store.load(id, s);
-        int n = ex.enabledToExpand(s, acts);
-        for (int k = 0; k < n; k++) {
-            if (acts[k] == excluded) {
-                continue;
-            }
-            System.arraycopy(s, 0, t, 0, W);
-            m.step(t, acts[k], null);
-            if (store.find(t) == id) {
+    private boolean selfLoop(int id, int excluded) {
+        for (int e = edges.first(id), end = edges.end(id); e < end; e++) {
+            if (edges.actor(e) != excluded && edges.target(e) == id) {
                 return true;
             }
         }
         return false;
-    }
-
-    private int[] successors(int id, int excluded, IntIntMap pos, boolean dense, long[] s, long[] t,
-            int[] acts) {
-        if (id >= expanded) {
-            return new int[0];
-        }
-        store.load(id, s);
-        int n = ex.enabledToExpand(s, acts);
-        int[] out = new int[n];
-        int c = 0;
-        for (int k = 0; k < n; k++) {
-            if (acts[k] == excluded) {
-                continue;
-            }
-            System.arraycopy(s, 0, t, 0, W);
-            m.step(t, acts[k], null);
-            int y = store.find(t);
-            if (y < 0 || y >= expanded) {
-                continue;
-            }
-            if (dense) {
-                out[c++] = y;
-            } else {
-                int p = pos.get(y, -1);
-                if (p >= 0) {
-                    out[c++] = p;
-                }
-            }
-        }
-        return c == n ? out : Arrays.copyOf(out, c);
     }
 
     /**
@@ -384,28 +360,21 @@ final class CycleAnalysis {
         IntList q = new IntList();
         q.add(from);
         prev.put(from, -1);
-        long[] s = new long[W];
-        long[] t = new long[W];
-        int[] acts = new int[A];
         for (int head = 0; head < q.size(); head++) {
             int x = q.get(head);
-            store.load(x, s);
-            int n = ex.enabledToExpand(s, acts);
-            for (int k = 0; k < n; k++) {
-                int b = acts[k];
+            for (int e = edges.first(x), end = edges.end(x); e < end; e++) {
+                int b = edges.actor(e);
                 if (b == excluded) {
                     continue;
                 }
-                System.arraycopy(s, 0, t, 0, W);
-                m.step(t, b, null);
-                int y = store.find(t);
-                if (y < 0 || !in.containsKey(y)) {
+                int y = edges.target(e);
+                if (!in.containsKey(y)) {
                     continue;
                 }
                 if (target.test(x, b, y)) {
                     ArrayDeque<String> d = new ArrayDeque<>();
-                    for (int e = prev.get(x, -1); e >= 0; e = prev.get(steps.get(e), -1)) {
-                        d.addFirst(m.actorName(steps.get(e + 1)));
+                    for (int k = prev.get(x, -1); k >= 0; k = prev.get(steps.get(k), -1)) {
+                        d.addFirst(m.actorName(steps.get(k + 1)));
                     }
                     out.addAll(d);
                     out.add(m.actorName(b));

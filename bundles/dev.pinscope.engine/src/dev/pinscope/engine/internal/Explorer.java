@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>Phase 1 (here) is a breadth-first search over packed states into a {@link StateStore}, so the first time a
  * result, a violation or a deadlock is seen its parent chain is a shortest witness: 8·words + 5 + 16..32 (table)
- * bytes per state. Phase 2 is the {@link CycleAnalysis} (livelocks and starvations) over the stored graph.
+ * bytes per state, plus 5 bytes per transition for the {@link EdgeList} when cycles are looked for. Phase 2 is the
+ * {@link CycleAnalysis} (livelocks and starvations) over that stored graph.
  */
 public final class Explorer {
     private final Machine m;
@@ -89,6 +90,8 @@ public final class Explorer {
         int[] violSource = new int[A];
         Arrays.fill(violSource, -1);
         List<Integer> deadlockStates = new ArrayList<>();
+        // the cycle analysis reads the graph from here; without it (--no-cycles, no pinner) nothing is recorded
+        EdgeList edges = opt.findCycles() && pinners > 0 ? new EdgeList() : null;
 
         long[] cur = new long[W];
         long[] nxt = new long[W];
@@ -120,6 +123,9 @@ public final class Explorer {
                 break;
             }
             store.load(id, cur);
+            if (edges != null) {
+                edges.beginState(id);
+            }
             int n = enabledToExpand(cur, acts);
             if (n == 0) {
                 boolean stuck = false;
@@ -150,7 +156,10 @@ public final class Explorer {
                         violSource[a] = id;
                     }
                 }
-                store.add(nxt, id, a);
+                int to = store.add(nxt, id, a);
+                if (edges != null) {
+                    edges.add(to >= 0 ? to : -to - 1, a);
+                }
             }
             if (store.count() >= opt.maxStates()) {
                 partial = "state budget (" + opt.maxStates() + " states) reached";
@@ -212,7 +221,7 @@ public final class Explorer {
         List<Lasso> starvations = new ArrayList<>();
         if (opt.findCycles() && pinners > 0 && !stopped) {
             mon.progress("cycles", store.count(), transitions, depth);
-            CycleAnalysis cycles = new CycleAnalysis(this, m, store, opt, mon, expanded, transitions);
+            CycleAnalysis cycles = new CycleAnalysis(this, m, store, edges, opt, mon, expanded, transitions);
             try {
                 cycles.findCycles(livelocks, starvations);
                 if (cycles.cancelled()) {
@@ -223,8 +232,12 @@ public final class Explorer {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        double bytesPerState = store.bytesPerState();
+        if (edges != null && store.count() > 0) {
+            bytesPerState += (double) edges.bytes() / store.count();
+        }
         return new ExplorationReport(m.spec().name(), m.policy(), partial == null, partial, store.count(), transitions,
-                secs, store.bytesPerState(), results, violations, livelocks, starvations, deadlocks);
+                secs, bytesPerState, results, violations, livelocks, starvations, deadlocks);
     }
 
     /** Actor names along the parent chain from the initial state to id: a shortest schedule reaching it. */

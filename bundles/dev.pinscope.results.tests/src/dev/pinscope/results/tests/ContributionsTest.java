@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.core.PinscopeLaunch;
 import dev.pinscope.results.ResultsIds;
 import dev.pinscope.results.internal.Explorations;
 import dev.pinscope.results.internal.ResultsView;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pinscope.debug.PinscopeDebugTarget;
-import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.core.PinscopeDebugTarget;
+import dev.pinscope.debug.core.PinscopeLaunch;
 import dev.pinscope.engine.ExplorationReport;
 import dev.pinscope.engine.StepRecord;
 import dev.pinscope.engine.spec.Errno;

@@ -1,6 +1,6 @@
 package dev.pinscope.results.internal;
 
-import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.core.PinscopeLaunch;
 import dev.pinscope.model.io.LoadResult;
 import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.RetryPolicy;

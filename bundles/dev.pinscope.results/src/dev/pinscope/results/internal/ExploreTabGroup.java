@@ -1,6 +1,6 @@
 package dev.pinscope.results.internal;
 
-import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.core.PinscopeLaunch;
 import dev.pinscope.engine.spec.Policy;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.pinscope.results.internal;
 
-import dev.pinscope.debug.PinscopeLaunch;
+import dev.pinscope.debug.core.PinscopeLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

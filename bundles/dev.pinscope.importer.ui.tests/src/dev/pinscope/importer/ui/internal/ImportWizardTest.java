@@ -240,16 +240,23 @@ class ImportWizardTest {
         }
     }
 
-    @Test
-    void aSavedVfioSmapsMapsTheBarAndWritesARunnableScenario() throws Exception {
+    /** The wizard on the VMAs page for {@link #SMAPS} saved in a file, with its device's {@link #RESOURCE}. */
+    private Dialog openOnSavedQemu() throws Exception {
         Path smaps = Files.writeString(dir.resolve("qemu.smaps"), SMAPS);
         Path res = Files.writeString(dir.resolve("resource"), RESOURCE);
         Dialog d = open();
+        wizard.sourcePage().useFile(smaps.toString());
+        wizard.sourcePage().addDevice("0000:01:00.0=" + res);
+        drain();
+        d.next();
+        return d;
+    }
+
+    @Test
+    void aSavedVfioSmapsMapsTheBarAndWritesARunnableScenario() throws Exception {
+        Path smaps = dir.resolve("qemu.smaps");
+        Dialog d = openOnSavedQemu();
         try {
-            wizard.sourcePage().useFile(smaps.toString());
-            wizard.sourcePage().addDevice("0000:01:00.0=" + res);
-            drain();
-            d.next();
             Table vmas = wizard.vmasPage().viewer().getTable();
             assertEquals(4, vmas.getItemCount());
             TableItem bar = vmas.getItem(2);
@@ -301,6 +308,54 @@ class ImportWizardTest {
             var editor = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().getActiveEditor();
             assertNotNull(editor, "the scenario opened");
             assertEquals("qemu.pinscope", editor.getEditorInput().getName());
+        } finally {
+            if (d.getShell() != null) {
+                d.close();
+            }
+        }
+    }
+
+    /** The numa_maps walker: offered from a saved numa_maps that lists the pinned BAR mmap, said why, written. */
+    @Test
+    void theNumaMapsWalkerIsAddedWhereNumaMapsListsThePinnedBar() throws Exception {
+        Path numa = Files.writeString(dir.resolve("qemu.numa_maps"), "55d4c8c00000 default file=/usr/bin/qemu-system-x86_64\n"
+                + "55d4ca000000 default heap anon=512 dirty=512 N0=512 kernelpagesize_kB=4\n"
+                + "7f3b00000000 default file=anon_inode:[vfio-device]\n");
+        Dialog d = openOnSavedQemu();
+        try {
+            d.next();
+            OutputPage out = wizard.outputPage();
+            assertEquals("", out.numaSourceText().getText(), "a saved smaps has no process to read numa_maps from");
+            assertFalse(out.numaSourceText().isEnabled());
+            out.walkerButton().setSelection(true);
+            out.walkerButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            drain();
+            assertEquals("Name a saved numa_maps file.", out.walkerNoteLabel().getText());
+            out.numaSourceText().setText(dir.resolve("missing.numa_maps").toString());
+            drain();
+            assertTrue(out.walkerNoteLabel().getText().startsWith("cannot read " + dir.resolve("missing.numa_maps")),
+                    out.walkerNoteLabel().getText());
+            out.numaSourceText().setText(numa.toString());
+            drain();
+            String said = "walker added: a numa_maps reader over 0000:01:00.0 BAR2 (" + numa + " line 3 lists it; its walk "
+                    + "splits the PUD leaves the pinner faults in)";
+            assertEquals(said, out.walkerNoteLabel().getText());
+            org.eclipse.swt.graphics.Point want = out.walkerNoteLabel().computeSize(out.walkerNoteLabel().getSize().x, SWT.DEFAULT);
+            assertTrue(out.walkerNoteLabel().getSize().y >= want.y, "the whole sentence shows: " + out.walkerNoteLabel().getSize()
+                    + " for " + want);
+            Path target = dir.resolve("qemu-walker.pinscope");
+            out.fileText().setText(target.toString());
+            drain();
+            screenshot(d.getShell(), "import-wizard-walker.png");
+            d.finish();
+
+            LoadResult lr = Scenarios.load(target);
+            assertTrue(lr.ok(), lr.firstProblem());
+            var w = (dev.pinscope.model.scenario.PageTableWalker) lr.scenario().getActors().stream()
+                    .filter(a -> a instanceof dev.pinscope.model.scenario.PageTableWalker).findFirst().orElseThrow();
+            assertEquals("numa_maps", w.getName());
+            assertEquals("0000:01:00.0 BAR2", w.getVma().getName());
+            assertTrue(lr.scenario().getDescription().contains("numa_maps: " + said + "."), lr.scenario().getDescription());
         } finally {
             if (d.getShell() != null) {
                 d.close();

@@ -15,7 +15,10 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import dev.pinscope.importer.ImportException;
 import dev.pinscope.importer.ImportPlan;
+import dev.pinscope.importer.NumaMaps;
+import dev.pinscope.importer.ProcFs;
 import dev.pinscope.model.units.Hex;
 import dev.pinscope.model.units.Sizes;
 
@@ -28,6 +31,11 @@ final class OutputPage extends WizardPage {
     private Text size;
     private Text file;
     private Text notes;
+    private Button walker;
+    private Text numaSource;
+    private Label walkerNote;
+    private String numaRead;
+    private NumaMaps numa;
     private ImportPlan plan;
     private List<ImportPlan.Row> bars = List.of();
 
@@ -67,6 +75,19 @@ final class OutputPage extends WizardPage {
                 file.setText(chosen.endsWith(".pinscope") ? chosen : chosen + ".pinscope");
             }
         });
+        walker = new Button(c, SWT.CHECK);
+        walker.setText("Add the numa_maps &walker of the reported bug");
+        walker.setToolTipText("A reader of /proc/PID/numa_maps walks the BAR mmap under mmap_read_lock and splits (clears) its "
+                + "PUD leaves. It is added when numa_maps lists the pinned BAR mmap and vfio-pci can install PUD leaves there.");
+        GridDataFactory.swtDefaults().span(3, 1).applyTo(walker);
+        new Label(c, SWT.NONE).setText("numa_&maps:");
+        numaSource = new Text(c, SWT.BORDER);
+        numaSource.setMessage("a saved numa_maps file");
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(numaSource);
+        walkerNote = new Label(c, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, SWT.DEFAULT).applyTo(walkerNote);
+        walker.addListener(SWT.Selection, e -> validate());
+        numaSource.addListener(SWT.Modify, e -> validate());
         Label nl = new Label(c, SWT.NONE);
         nl.setText("Notes:");
         GridDataFactory.swtDefaults().span(3, 1).applyTo(nl);
@@ -108,6 +129,9 @@ final class OutputPage extends WizardPage {
         if (file.getText().isBlank()) {
             file.setText(defaultFile.toString());
         }
+        if (numaSource.getText().isBlank() && p.provenance().pid().isPresent()) {
+            numaSource.setText("/proc/" + p.provenance().pid().getAsLong() + "/numa_maps");
+        }
         validate();
         notes.setText(String.join("\n", dev.pinscope.importer.ScenarioImporter.build(p).warnings()));
     }
@@ -136,6 +160,7 @@ final class OutputPage extends WizardPage {
         } else {
             plan.setPinner(0, 0);
         }
+        updateWalker();
         String f = file.getText().strip();
         if (error == null && !f.endsWith(".pinscope")) {
             error = "Scenario files end in .pinscope.";
@@ -148,6 +173,35 @@ final class OutputPage extends WizardPage {
         setErrorMessage(error);
         setPageComplete(error == null);
         setMessage(error == null && Files.exists(Path.of(f)) ? "The file exists and will be replaced." : null, WARNING);
+    }
+
+    /** The walker follows the pinner: offered over the pinned BAR mmap when numa_maps says a reader walks it. */
+    private void updateWalker() {
+        numaSource.setEnabled(walker.getSelection());
+        if (!walker.getSelection()) {
+            plan.setWalker(null);
+            walkerNote.setText("");
+            return;
+        }
+        String src = numaSource.getText().strip();
+        if (!src.equals(numaRead)) { // read once per source: reading a live numa_maps walks the process's page tables
+            numaRead = src;
+            numa = null;
+            try {
+                java.util.regex.Matcher live = java.util.regex.Pattern.compile("/proc/([0-9]+)/numa_maps").matcher(src);
+                numa = src.isEmpty() ? null : live.matches() ? new ProcFs().readNumaMaps(Long.parseLong(live.group(1)))
+                        : NumaMaps.read(Path.of(src));
+                walkerNote.setText(src.isEmpty() ? "Name a saved numa_maps file." : "");
+            } catch (ImportException e) {
+                walkerNote.setText(e.getMessage());
+            }
+        }
+        if (numa == null) {
+            plan.setWalker(null);
+        } else {
+            walkerNote.setText(plan.suggestWalker(numa));
+        }
+        walkerNote.getParent().layout(true);
     }
 
     Path file() {
@@ -169,5 +223,17 @@ final class OutputPage extends WizardPage {
 
     Text notesText() {
         return notes;
+    }
+
+    Button walkerButton() {
+        return walker;
+    }
+
+    Text numaSourceText() {
+        return numaSource;
+    }
+
+    Label walkerNoteLabel() {
+        return walkerNote;
     }
 }

@@ -15,8 +15,10 @@ import dev.pinscope.engine.spec.VmFlags;
 import dev.pinscope.engine.spec.ZapTrigger;
 
 /**
- * Engine benchmark (issue 4, "Performance"): exploration speed (states/s), bytes per stored state, and the
- * speed of a straight run (steps/s). Not part of the test run. From the repository root:
+ * Engine benchmark (issue 4, "Performance"; issue 18): exploration speed (states/s), bytes per stored state, the
+ * cost of the full verdict (results + livelock/starvation analysis) over reachability alone, and the speed of a
+ * straight run (steps/s). Not part of the test run. {@code -Dbench.only=A,B,C,run} picks scenarios (default A,B,run),
+ * {@code -Dbench.reps=N} the alternations (default 5). From the repository root:
  * <pre>
  *   mvn -B -q -f releng/bench/pom.xml compile exec:java -Dbench.main=dev.pinscope.releng.bench.EngineBenchmark
  * </pre>
@@ -26,6 +28,7 @@ import dev.pinscope.engine.spec.ZapTrigger;
  *     a CPU-access thread (2 accesses), a SIGKILL sender.</li>
  * <li>B "3x4K": THP=never, pinner of 3 pages (one vaddr_get_pfns per page), BOUNDED N=8, the same walker,
  *     a VFIO_DEVICE_RESET zapper firing 8 times (walkers do not split PTEs), a CPU access, a SIGKILL sender.</li>
+ * <li>C "4096x4K" (only with {@code -Dbench.only=C}): see {@link #scenarioC()}.</li>
  * <li>straight run: §10 #15 under PATCH_V1 (the pinner never returns) with a forever walker and CPU thread,
  *     10,000,000 round-robin steps with the trace and checkpoints recorded.</li>
  * </ul>
@@ -67,39 +70,88 @@ public final class EngineBenchmark {
         return b.build();
     }
 
-    static void explore(ScenarioSpec s, long budget) {
+    /**
+     * C "4096x4K" (issue 18 point 4): THP=never, a pinner of 4,096 pages (16 MiB, one vaddr_get_pfns per page),
+     * BOUNDED N=2, one VFIO_DEVICE_RESET zapper firing once. Its state holds 4,096 PTE slots.
+     */
+    static ScenarioSpec scenarioC() {
+        SpecBuilder b = SpecBuilder.vfioBar(SpecBuilder.GiB).name("bench C: 4096x4K, reset x1").policy(Policy.BOUNDED)
+                .maxRetries(2).maxSteps(1_000_000);
+        b.kernel(b.kernel().withThp(ThpMode.NEVER));
+        b.pinner("P", SpecBuilder.BAR_VA, 4096 * 4096L, true);
+        b.zapper("Z", 0, ZapTrigger.DEVICE_RESET, 1);
+        return b.build();
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        java.util.Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    /**
+     * Reachability alone (findCycles off) and the full verdict (results + livelock/starvation analysis),
+     * alternated reps times after a warm-up, so both see the same machine load; medians and their ratio.
+     */
+    static void explore(ScenarioSpec s, long budget, int reps, boolean warmUp) {
         Simulation sim = Simulation.compile(s, SimulationOptions.defaults()).orThrow();
-        ExploreOptions reach = ExploreOptions.defaults().withMaxStates(budget).withFindCycles(false);
+        ExploreOptions full = ExploreOptions.defaults().withMaxStates(budget);
+        ExploreOptions reach = full.withFindCycles(false);
         long warm = System.nanoTime();
-        do {
+        while (warmUp && System.nanoTime() - warm < 3_000_000_000L) {
             sim.explore(reach, null); // warm-up: at least 3 s of exploring so the JIT has compiled the hot loop
-        } while (System.nanoTime() - warm < 3_000_000_000L);
-        double[] rates = new double[5];
+            sim.explore(full, null);
+        }
+        double[] reachSecs = new double[reps];
+        double[] fullSecs = new double[reps];
         ExplorationReport r = null;
-        for (int i = 0; i < rates.length; i++) {
+        ExplorationReport f = null;
+        for (int i = 0; i < reps; i++) {
             System.gc();
             r = sim.explore(reach, null);
-            rates[i] = r.states() / r.seconds();
+            reachSecs[i] = r.seconds();
+            System.gc();
+            f = sim.explore(full, null);
+            fullSecs[i] = f.seconds();
         }
-        java.util.Arrays.sort(rates);
-        System.out.printf("%-26s reachability: %,12d states %,12d transitions, %,11.0f states/s median of 5 "
-                + "(min %,.0f, max %,.0f) %5.1f bytes/state (%d-word states, %d bits used)  %s%n", s.name(),
-                r.states(), r.transitions(), rates[2], rates[0], rates[4], r.bytesPerState(), sim.stateWords(),
-                sim.stateBits(), r.complete() ? "complete" : r.partialReason());
-        ExplorationReport full = sim.explore(ExploreOptions.defaults().withMaxStates(budget), null);
-        System.out.printf("%-26s with livelock analysis: %.2f s; results %s; livelock %s; starvation %s%n", "",
-                full.seconds(), full.resultsOf("P"), full.hasLivelock("P"), full.hasStarvation("P"));
-        ExplorationReport noPor = sim.explore(reach.withPartialOrderReduction(false), null);
-        System.out.printf("%-26s without partial-order reduction: %,d states in %.2f s (%,.0f states/s)%n", "",
-                noPor.states(), noPor.seconds(), noPor.states() / noPor.seconds());
+        double rs = median(reachSecs);
+        double fs = median(fullSecs);
+        System.out.printf("%-26s reachability: %,12d states %,12d transitions in %.3f s median of %d = %,11.0f states/s"
+                + " (min %.3f, max %.3f s) %6.1f bytes/state (%d-word states, %d bits used)  %s%n", s.name(),
+                r.states(), r.transitions(), rs, reps, r.states() / rs, java.util.Arrays.stream(reachSecs).min()
+                        .getAsDouble(), java.util.Arrays.stream(reachSecs).max().getAsDouble(), r.bytesPerState(),
+                sim.stateWords(), sim.stateBits(), r.complete() ? "complete" : r.partialReason());
+        System.out.printf("%-26s full verdict (results + cycles): %.3f s median (min %.3f, max %.3f), %.2fx"
+                + " reachability, %6.1f bytes/state; results %s; livelock %s; starvation %s  %s%n", "", fs,
+                java.util.Arrays.stream(fullSecs).min().getAsDouble(),
+                java.util.Arrays.stream(fullSecs).max().getAsDouble(), fs / rs, f.bytesPerState(), f.resultsOf("P"),
+                f.hasLivelock("P"), f.hasStarvation("P"), f.complete() ? "complete" : f.partialReason());
+        if (warmUp) {
+            ExplorationReport noPor = sim.explore(reach.withPartialOrderReduction(false), null);
+            System.out.printf("%-26s without partial-order reduction: %,d states in %.2f s (%,.0f states/s)%n", "",
+                    noPor.states(), noPor.seconds(), noPor.states() / noPor.seconds());
+        }
     }
 
     public static void main(String[] args) {
         long budget = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000; // args[0]: repository root (exec)
         System.out.println("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores visible, single-threaded engine");
-        explore(scenarioA(), budget);
-        explore(scenarioB(), budget);
+        String only = System.getProperty("bench.only", "A,B,run");
+        int reps = Integer.getInteger("bench.reps", 5);
+        System.out.printf("max heap %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+        if (only.contains("A")) {
+            explore(scenarioA(), budget, reps, true);
+        }
+        if (only.contains("B")) {
+            explore(scenarioB(), budget, reps, true);
+        }
+        if (only.contains("C")) {
+            explore(scenarioC(), budget, Math.min(reps, 3), false);
+        }
+        if (!only.contains("run")) {
+            return;
+        }
         Simulation sim = Simulation.compile(endless(), SimulationOptions.defaults()).orThrow();
         sim.newRun().runWith(Scheduler.roundRobin(), 1_000_000); // warm-up
         long steps = 10_000_000;
