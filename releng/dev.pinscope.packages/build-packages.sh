@@ -43,8 +43,12 @@ mkdir -p "$work/classes"
 #    (Equinox, Jetty), java.desktop (the SVG rasterizer), naming/jgss/compiler/instrument (help
 #    webapp, Jetty, Jasper), jdk.management (Lucene), jdk.unsupported (sun.misc.Unsafe users).
 modules=java.base,java.desktop,java.logging,java.management,java.sql,java.xml,jdk.xml.dom,java.naming,java.security.jgss,java.compiler,java.instrument,jdk.management,jdk.unsupported,jdk.crypto.cryptoki,java.net.http,jdk.zipfs
+#    --generate-cds-archive: the runtime's own base class-data archive (a jlink'ed runtime has none otherwise);
+#    the application's archive below is a layer on top of it.
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-    --compress=zip-6 --output "$work/runtime"
+    --compress=zip-6 --generate-cds-archive --output "$work/runtime"
+# the archive for -XX:-UseCompressedOops only: with -Xmx2g the JVM always uses compressed oops (14 MB less)
+rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
 echo "packages: runtime $(du -sh "$work/runtime" | cut -f1) after $((SECONDS - start)) s"
 
 # 3. The app image. Settings go in as -D options, not launcher arguments: jpackage drops
@@ -55,6 +59,7 @@ echo "packages: runtime $(du -sh "$work/runtime" | cut -f1) after $((SECONDS - s
     --input "$input" --main-jar pinscope-launch.jar --main-class dev.pinscope.launch.Main \
     --runtime-image "$work/runtime" --icon "$icons/pinscope-256.png" \
     --java-options '-Xmx2g' --java-options '--enable-native-access=ALL-UNNAMED' \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/pinscope.jsa' --java-options '-Xlog:disable' \
     --java-options '-Dosgi.install.area=$APPDIR' \
     --java-options '-Dosgi.sharedConfiguration.area=$APPDIR/configuration' \
     --java-options '-Dosgi.configuration.area=@user.home/.pinscope/configuration' \
@@ -64,9 +69,32 @@ image=$work/image/pinscope
 cfg=$image/lib/app/pinscope.cfg
 # jpackage puts every jar of --input on the class path; OSGi must load the bundles itself.
 grep -v '^app.classpath=' "$cfg" > "$cfg.new"
-sed -i "s|^\[Application\]\$|[Application]\napp.classpath=\$APPDIR/pinscope-launch.jar\napp.classpath=\$APPDIR/plugins/$launcher|" "$cfg.new"
+# cli/pinscope-cli.jar (the headless commands' unsigned jars, made with the product) goes on it too: Equinox's
+# bundles never see the application class path, and the class-data archive can hold the CLI's classes.
+[ -f "$image/lib/app/cli/pinscope-cli.jar" ] || fail "the product has no cli/pinscope-cli.jar"
+sed -i "s|^\[Application\]\$|[Application]\napp.classpath=\$APPDIR/pinscope-launch.jar\napp.classpath=\$APPDIR/plugins/$launcher\napp.classpath=\$APPDIR/cli/pinscope-cli.jar|" "$cfg.new"
 mv "$cfg.new" "$cfg"
-grep -q "app.classpath=\$APPDIR/plugins/$launcher" "$cfg" || fail "could not rewrite the class path in $cfg"
+grep -q "app.classpath=\$APPDIR/cli/pinscope-cli.jar" "$cfg" || fail "could not rewrite the class path in $cfg"
+# the product's archive fits the JDK that built it, not this runtime: this image gets its own
+rm -f "$image/lib/app/cli/pinscope-cli.jsa" "$image/lib/app/cli/pinscope-cli.jvm"
+
+# 3b. The class-data (AppCDS) archive of the image, made now so that the first command is already fast:
+#     one training run of `compare` on a shipped example with the image's runtime, class path and heap
+#     options records what the headless commands load (loading, validation, compilation, exploration).
+#     The launcher's -XX:SharedArchiveFile=$APPDIR/pinscope.jsa maps it; the JVM accepts it after the
+#     image moves (the .deb's /opt/pinscope) because the class path keeps its shape.
+scratch=$work/train
+mkdir -p "$scratch"
+(cd "$scratch" && unzip -q -o "$(ls "$image"/lib/app/plugins/dev.pinscope.model_*.jar)" 'examples/02-*.pinscope')
+t0=$(date +%s%N)
+HOME=$scratch "$image/lib/runtime/bin/java" -Xmx2g -Xss8m -Xlog:disable -XX:ArchiveClassesAtExit="$image/lib/app/pinscope.jsa" \
+    -Dosgi.install.area="$image/lib/app" \
+    -cp "$image/lib/app/pinscope-launch.jar:$image/lib/app/plugins/$launcher:$image/lib/app/cli/pinscope-cli.jar" \
+    dev.pinscope.launch.Main compare "$(ls "$scratch"/examples/02-*.pinscope)" > "$scratch/out.txt" 2>&1 ||
+    { cat "$scratch/out.txt" >&2; fail "the training run for the class-data archive failed"; }
+[ -s "$image/lib/app/pinscope.jsa" ] || fail "the training run wrote no class-data archive"
+rm -rf "$scratch"
+echo "packages: class-data archive $(du -h "$image/lib/app/pinscope.jsa" | cut -f1) in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 echo "packages: app image $(du -sh "$image" | cut -f1) after $((SECONDS - start)) s"
 
 tarball=$out/pinscope-$version-linux-x86_64.tar.gz

@@ -34,23 +34,32 @@ for old in /usr/lib/jvm/java-17-openjdk-amd64/bin/java; do
 done
 
 # The headless CLI through the same script: an example validates (exit 0); a missing file gives exit 2
-# and exactly one "pinscope: ..." line on stderr.
+# and exactly one "pinscope: ..." line on stderr. A scratch HOME shows where class-data archives get written.
 example=$(ls "$app"/plugins/dev.pinscope.model_*.jar | head -n 1)
 (cd "$work" && unzip -q -o "$example" 'examples/02-numa-maps-split-w1.pinscope')
-"$app/pinscope" validate "$work/examples/02-numa-maps-split-w1.pinscope" >/dev/null ||
+clihome=$work/cli-home
+mkdir -p "$clihome"
+HOME=$clihome "$app/pinscope" validate "$work/examples/02-numa-maps-split-w1.pinscope" >/dev/null ||
     fail "pinscope validate on a shipped example failed"
 set +e
-err=$("$app/pinscope" validate "$work/no-such.pinscope" 2>&1 >/dev/null); rc=$?
+err=$(HOME=$clihome "$app/pinscope" validate "$work/no-such.pinscope" 2>&1 >/dev/null); rc=$?
 set -e
 [ $rc -eq 2 ] || fail "pinscope validate on a missing file exited $rc, expected 2"
 [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "pinscope: "* ]] ||
     fail "a failing CLI call must print exactly one 'pinscope: ...' line on stderr, got: $err"
 echo "smoke: CLI validate -> 0 on an example, missing file -> 2 with: $err"
-# ...and without Equinox (issue 18): the plain-class-path route leaves its class-data archive behind and
-# no OSGi framework state (the GUI, started below, is the first to create configuration/org.eclipse.osgi)
-[ -f "$app/configuration/cli.jsa" ] || fail "the CLI did not run on the plain class path: no configuration/cli.jsa"
+# ...and without Equinox (issue 18), on the class-data archive the build made (not one made on first use):
+# the archive ships, the JVM maps it after unpacking elsewhere (-Xshare:on refuses to run otherwise), and
+# the script wrote no archive of its own, nor any OSGi framework state
+[ -s "$app/cli/pinscope-cli.jsa" ] || fail "the product has no cli/pinscope-cli.jsa made at build time"
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+"$java" -Xss8m -Xshare:on -Xlog:disable -XX:SharedArchiveFile="$app/cli/pinscope-cli.jsa" -cp "$app/cli/pinscope-cli.jar" \
+    dev.pinscope.cli.PinscopeCli validate "$work/examples/02-numa-maps-split-w1.pinscope" >/dev/null ||
+    fail "the JVM that built the product cannot map cli/pinscope-cli.jsa in the unpacked product"
+[ ! -e "$clihome/.pinscope/cli.jsa" ] && [ ! -e "$app/configuration/cli.jsa" ] ||
+    fail "the CLI made its own class-data archive instead of using cli/pinscope-cli.jsa"
 [ ! -e "$app/configuration/org.eclipse.osgi" ] || fail "the CLI started Equinox: configuration/org.eclipse.osgi exists"
-echo "smoke: CLI ran on a plain class path with its AppCDS archive ($(du -k "$app/configuration/cli.jsa" | cut -f1) KiB)"
+echo "smoke: CLI ran on a plain class path with the build's AppCDS archive ($(du -k "$app/cli/pinscope-cli.jsa" | cut -f1) KiB)"
 
 ws="$work/workspace"
 "$app/pinscope" -data "$ws" > "$work/stdout.log" 2>&1 &

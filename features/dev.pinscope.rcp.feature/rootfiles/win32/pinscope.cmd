@@ -1,7 +1,7 @@
 @echo off
 rem Pinscope start script for Windows: GUI by default, headless subcommands (run, explore, compare, validate).
 rem   pinscope [FILE.pinscope ...]                          open the workbench (and the given scenarios)
-rem   pinscope run^|explore^|compare^|validate FILE [options]  headless CLI
+rem   pinscope run^|explore^|compare^|validate FILE... [options], import, export, verify  headless CLI
 rem   pinscope --version
 rem Java 21 or newer is taken from PINSCOPE_JAVA, then JAVA_HOME, then java on PATH.
 setlocal EnableDelayedExpansion
@@ -33,6 +33,10 @@ if /i "%~1"=="explore" goto cli
 if /i "%~1"=="compare" goto cli
 if /i "%~1"=="validate" goto cli
 if /i "%~1"=="import" goto cli
+if /i "%~1"=="export" goto cli
+if /i "%~1"=="verify" goto cli
+if /i "%~1"=="help" goto cli
+if /i "%~1"=="generate-completion" goto cli
 
 set "WS=%PINSCOPE_WORKSPACE%"
 if not defined WS set "WS=%USERPROFILE%\.pinscope\workspace"
@@ -40,6 +44,21 @@ if not defined WS set "WS=%USERPROFILE%\.pinscope\workspace"
 exit /b %errorlevel%
 
 :cli
+rem The headless commands do not start Equinox: the CLI's bundle jars (unsigned copies in cli\, named by
+rem cli\pinscope-cli.jar) on a plain class path, with a per-user class-data archive the JVM makes on first
+rem use and remakes when Java changes.
+if not exist "%HERE%\cli\pinscope-cli.jar" goto cliequinox
+set "JIT="
+if /i "%~1"=="validate" set "JIT=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+if /i "%~1"=="import" set "JIT=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+if /i "%~1"=="help" set "JIT=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+set "CDS="
+if not exist "%USERPROFILE%\.pinscope" mkdir "%USERPROFILE%\.pinscope" 2>nul
+if exist "%USERPROFILE%\.pinscope" set "CDS=-XX:SharedArchiveFile=%USERPROFILE%\.pinscope\cli.jsa -XX:+AutoCreateSharedArchive"
+"%JAVA%" -Xss8m -Xlog:disable %JIT% %CDS% -cp "%HERE%\cli\pinscope-cli.jar" dev.pinscope.cli.PinscopeCli %*
+exit /b %errorlevel%
+
+:cliequinox
 "%JAVA%" -Xss8m -Declipse.ignoreApp=false -jar "%LAUNCHER%" -install "%HERE%" -configuration "%CONF%" -data @none -application dev.pinscope.cli.app -nosplash %*
 exit /b %errorlevel%
 

@@ -32,6 +32,11 @@ final class ExportCommand extends ScenarioCommand {
     }
 
     @Override
+    boolean manyFiles() {
+        return false;
+    }
+
+    @Override
     int execute() throws BadInput {
         ScenarioSpec spec = load();
         Policy p = policy == null ? spec.policy() : policy(policy);

@@ -28,11 +28,18 @@ abstract class ScenarioCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file (.pinscope).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Scenario files (.pinscope), or directories: every .pinscope file in them, by name.")
+    List<String> files;
+
+    /** The file being worked on (one of {@link #files}, or of a directory's files). */
     String file;
 
-    final PrintStream out;
+    /** stdout; {@link FileBatch} points it at a buffer per file to gather several files' JSON into one document. */
+    PrintStream out;
     final PrintStream err;
+    /** Several files in one call: their JUnit suites go here and into one report at the end; else null. */
+    FileBatch batch;
 
     ScenarioCommand(PinscopeCli cli) {
         this.out = cli.out();
@@ -41,10 +48,23 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws BadInput {
-        return execute();
+        boolean one = files.size() == 1 && !Files.isDirectory(Path.of(files.get(0)));
+        if (one || !manyFiles()) {
+            if (files.size() > 1) {
+                throw new BadInput("this command takes one file, not " + files.size());
+            }
+            file = files.get(0);
+            return execute();
+        }
+        return new FileBatch(this, FileBatch.expand(files)).run();
     }
 
     abstract int execute() throws BadInput;
+
+    /** Whether the command takes several files (or a directory) in one call; export and verify take one. */
+    boolean manyFiles() {
+        return true;
+    }
 
     static final String POLICY_NAMES = Arrays.stream(Policy.values()).map(Policy::name)
             .collect(Collectors.joining(", "));
@@ -89,8 +109,13 @@ abstract class ScenarioCommand implements Callable<Integer> {
     }
 
     void writeJunit(ScenarioSpec spec, List<ExpectationResult> exps) throws BadInput {
-        if (common.junit != null) {
-            JunitXml.write(common.junit, spec.name(), exps);
+        if (common.junit == null) {
+            return;
+        }
+        if (batch != null) {
+            batch.suite(JunitXml.suite(spec.name(), exps));
+        } else {
+            JunitXml.write(common.junit, JunitXml.suite(spec.name(), exps));
         }
     }
 

@@ -78,6 +78,11 @@ final class VerifyCommand extends ScenarioCommand {
     }
 
     @Override
+    boolean manyFiles() {
+        return false;
+    }
+
+    @Override
     int execute() throws BadInput {
         if (merge == spin) {
             throw new BadInput("give exactly one of --spin FILE or --spin-merge DIR");

@@ -192,13 +192,14 @@ class CliTest {
         assertOneLineError(cli("frobnicate", f));
         assertOneLineError(cli("run"));
         assertOneLineError(cli("run", tmp.resolve("missing.pinscope").toString()));
-        assertOneLineError(cli("run", tmp.toString()));
+        // a directory stands for its .pinscope files (MultiFileCliTest); one without any is bad input
+        assertOneLineError(cli("run", Files.createDirectories(tmp.resolve("no-scenarios")).toString()));
         assertOneLineError(cli("run", f, "--policy", "NOPE"));
         assertOneLineError(cli("run", f, "--scheduler", "fifo"));
         assertOneLineError(cli("run", f, "--scheduler", "random:x"));
         assertOneLineError(cli("explore", f, "--max-states", "-3"));
         assertOneLineError(cli("explore", f, "--bogus"));
-        assertOneLineError(cli("explore", f, f));
+        assertOneLineError(cli("export", "--promela", f, f));
     }
 
     @Test

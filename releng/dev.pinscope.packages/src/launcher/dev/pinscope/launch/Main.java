@@ -15,9 +15,10 @@ import java.util.Set;
  * Entry point of the self-contained packages (the jpackage launcher runs it with the bundled
  * runtime). It does what the {@code pinscope} start script does for the plain archive, because
  * the native launcher cannot run a script: answer {@code --version} without starting OSGi, run
- * the headless commands on a plain class path of the CLI's bundle jars (no Equinox; the CLI as an
- * Equinox application only if a jar is missing), and hand everything else to the Equinox launcher,
- * which opens the workbench.
+ * the headless commands on the plain class path (the launcher configuration puts
+ * {@code cli/pinscope-cli.jar} on it, so the class-data archive made when the package was built
+ * holds their classes; the CLI as an Equinox application only if that jar is missing), and hand
+ * everything else to the Equinox launcher, which opens the workbench.
  */
 public final class Main {
 
@@ -46,9 +47,8 @@ public final class Main {
             return;
         }
         if (args.length > 0 && isCliCommand(args[0])) {
-            ClassLoader plain = cliClassPath(home.resolve("plugins"));
-            if (plain != null) {
-                runCli(plain, args);
+            if (onClassPath(CLI_MAIN)) {
+                runCli(args);
                 return;
             }
             // SPI Fly logs every provider it registers at INFO on stderr; the CLI promises one line there
@@ -85,32 +85,16 @@ public final class Main {
         return !first.isEmpty() && !first.startsWith("-") && !Files.exists(Path.of(first));
     }
 
-    /** The bundles the headless CLI needs: plain Java jars, loaded without starting Equinox (issue 18). */
-    static final List<String> CLI_BUNDLES = List.of("dev.pinscope.cli", "dev.pinscope.engine", "dev.pinscope.model",
-            "dev.pinscope.importer", "dev.pinscope.spin", "org.eclipse.emf.common", "org.eclipse.emf.ecore",
-            "org.eclipse.emf.ecore.xmi", "picocli", "com.google.gson");
+    static final String CLI_MAIN = "dev.pinscope.cli.PinscopeCli";
 
-    /** A class loader over the CLI's bundle jars, or null when one is missing (then the CLI runs in Equinox). */
-    static ClassLoader cliClassPath(Path plugins) throws IOException {
-        List<java.net.URL> urls = new ArrayList<>();
-        for (String bundle : CLI_BUNDLES) {
-            Path found = null;
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(plugins, bundle + "_*.jar")) {
-                for (Path file : files) {
-                    found = file; // one version per bundle in a product
-                }
-            }
-            if (found == null) {
-                return null;
-            }
-            urls.add(found.toUri().toURL());
-        }
-        return new java.net.URLClassLoader("pinscope-cli", urls.toArray(java.net.URL[]::new), Main.class.getClassLoader());
+    /** Whether the application class path has the class (Equinox's bundles are not on it, cli/ is). */
+    static boolean onClassPath(String className) {
+        return ClassLoader.getSystemClassLoader().getResource(className.replace('.', '/') + ".class") != null;
     }
 
     /** PinscopeCli.main on its own thread with the stack the script gives it; it exits with the command's code. */
-    private static void runCli(ClassLoader loader, String[] args) throws Throwable {
-        Method main = Class.forName("dev.pinscope.cli.PinscopeCli", true, loader).getMethod("main", String[].class);
+    private static void runCli(String[] args) throws Throwable {
+        Method main = Class.forName(CLI_MAIN).getMethod("main", String[].class);
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(null, () -> {
             try {
@@ -121,7 +105,6 @@ public final class Main {
                 failure[0] = t;
             }
         }, "main", CLI_STACK);
-        thread.setContextClassLoader(loader);
         thread.start();
         thread.join();
         if (failure[0] != null) {
