@@ -41,7 +41,7 @@ class DialogClippingTest {
             fits.setText("Retry policy");
             shell.pack();
             shell.open();
-            MenusTest.drain();
+            drain();
             assertEquals(List.of(), Clipping.in(shell));
             fits.setSize(fits.getSize().x / 2, fits.getSize().y);
             List<String> cut = Clipping.in(shell);
