@@ -55,7 +55,7 @@ final class RunCommand extends ScenarioCommand {
         String sname = scheduler == null ? (spec.schedule() != null ? "script" : "round-robin") : scheduler;
         Scheduler sched = scheduler(sname, spec, sim);
         long t0 = System.nanoTime();
-        Run run = sim.newRun();
+        Run run = sim.newRun(sched);
         RunResult rr = run.runWith(sched, sim.maxSteps());
         double secs = (System.nanoTime() - t0) / 1e9;
         // the scenario's THIS_SCHEDULE expectations describe its schedule: checked only when it was used

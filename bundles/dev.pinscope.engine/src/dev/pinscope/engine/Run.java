@@ -3,38 +3,65 @@ package dev.pinscope.engine;
 import dev.pinscope.engine.internal.Machine;
 import dev.pinscope.engine.internal.Views;
 import dev.pinscope.engine.spec.Errno;
-import dev.pinscope.engine.spec.ScheduleStepSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * One execution of a simulation, driven interactively ({@link #step(int)}) or by a {@link Scheduler}. The trace
- * stores one byte per step (the actor) plus a full state every {@code checkpointInterval} steps; any earlier
- * position is rebuilt by replaying from the nearest checkpoint, so {@link #goTo}/{@link #stepBack} work on
- * traces of millions of steps in a few MB. Runs are deterministic: the same actor sequence gives the same trace.
- * Not thread-safe; a UI should drive a Run from one thread.
+ * One execution of a simulation, driven interactively ({@link #step(int)}) or by its {@link Scheduler}
+ * ({@link #stepScheduled()}, {@link #runWith}). The trace stores one byte per step (the actor, and whether the
+ * scheduler chose it) plus, every {@code checkpointInterval} steps, the full state and the scheduler's state;
+ * any earlier position is rebuilt by replaying from the nearest checkpoint, so {@link #goTo}/{@link #stepBack}
+ * work on traces of millions of steps in a few MB, and going back rewinds the scheduler with the kernel.
+ * Runs are deterministic: the same actor sequence gives the same trace. Not thread-safe; a UI should drive a
+ * Run from one thread.
  */
 public final class Run {
+    /** Mark on a step's byte: the scheduler chose it (its state moved by {@code choose}, not {@code observe}). */
+    private static final int CHOSEN = 0x80;
+    private static final int ACTOR = 0x7f;
+
     private final Simulation sim;
     private final Machine m;
     private final Views views;
     private final int interval;
     private long[] state;
-    private byte[] actorsByStep = new byte[1024];
+    private byte[] steps = new byte[1024];
     private long length;
     private long pos;
     private final List<long[]> checkpoints = new ArrayList<>();
-    private int rrNext;
+    /** Number of times the recorded future was cut by a step that differs from it. */
+    private long branches;
 
-    Run(Simulation sim, Machine m, Views views) {
+    private Scheduler scheduler;
+    /** Where the scheduler was adopted: its state there is its initial state. */
+    private long schedulerFrom;
+    /** The scheduler's state at {@link #pos}, valid when {@link #schedulerValid}. */
+    private long schedulerState;
+    private boolean schedulerValid = true;
+    /** The scheduler's state at each checkpoint, known where {@link #checkpointSchedulerKnown} is set. */
+    private long[] checkpointScheduler = new long[16];
+    private final BitSet checkpointSchedulerKnown = new BitSet();
+
+    /** Per checkpoint segment, the listing lines the stepping actors' stacks were at after its steps. */
+    private BitSet[] segmentLines;
+
+    private long[] lastBefore;
+    private StepRecord lastRecord;
+
+    Run(Simulation sim, Machine m, Views views, Scheduler scheduler) {
         this.sim = sim;
         this.m = m;
         this.views = views;
         this.interval = Math.max(1, sim.options().checkpointInterval());
         this.state = m.initial();
+        this.scheduler = scheduler == null ? Scheduler.roundRobin() : scheduler;
+        this.schedulerState = this.scheduler.initialState();
         checkpoints.add(state.clone());
+        checkpointScheduler[0] = schedulerState;
+        checkpointSchedulerKnown.set(0);
     }
 
     public Simulation simulation() {
@@ -49,6 +76,51 @@ public final class Run {
     /** Number of recorded steps (position can be smaller after goTo/stepBack). */
     public long length() {
         return length;
+    }
+
+    /** Steps between checkpoints: the most any move in the trace replays. */
+    public int checkpointInterval() {
+        return interval;
+    }
+
+    /**
+     * From now on, remembers per checkpoint segment which listing lines the stepping actor's frames were at
+     * after each recorded step (a few bits per segment), so a search for a line breakpoint can skip segments
+     * that never reach its line ({@link #mayReach}). Costs a little on every step: off for batch runs.
+     */
+    public void indexLines() {
+        if (segmentLines == null) {
+            segmentLines = new BitSet[(int) (length / interval) + 16];
+            linesFrom = length;
+        }
+    }
+
+    /** Steps before this were recorded before {@link #indexLines()}: their segments are not indexed. */
+    private long linesFrom;
+
+    /**
+     * False only when no step of checkpoint segment {@code segment} (steps {@code segment * checkpointInterval}
+     * on) left its actor with a frame at one of {@code lines}: a line breakpoint there cannot be hit in it.
+     */
+    public boolean mayReach(int segment, int[] lines) {
+        if (segmentLines == null || (long) segment * interval < linesFrom || segment >= segmentLines.length) {
+            return true;
+        }
+        BitSet b = segmentLines[segment];
+        if (b == null) {
+            return (long) segment * interval < length;
+        }
+        for (int l : lines) {
+            if (l >= 0 && b.get(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Grows by one each time a step differs from the recorded one and cuts the old future off the trace. */
+    public long branches() {
+        return branches;
     }
 
     public boolean isRunnable(int actor) {
@@ -82,50 +154,117 @@ public final class Run {
      * Every pinner has returned and every actor that does not repeat forever has finished — or nothing can run.
      */
     public boolean isTerminated() {
-        return terminated();
+        return terminated(state);
     }
 
-    /** Executes one step of the actor; throws IllegalStateException if it is finished or blocked. */
+    /** Executes one step of the actor, chosen by the user; throws IllegalStateException if it cannot move. */
     public StepRecord step(int actor) {
         if (actor < 0 || actor >= m.actorCount()) {
             throw new IllegalArgumentException("no actor #" + actor);
         }
         if (!m.runnable(state, actor)) {
-            throw new IllegalStateException(m.actorName(actor) + " is not runnable ("
-                    + (m.done(state, actor) ? "finished" : "waiting for " + m.waitText(m.waitCode(state, actor)))
-                    + ")");
+            throw new IllegalStateException(m.actorName(actor) + " is not runnable (" + whyNot(state, actor) + ")");
         }
+        ensureSchedulerState();
+        return take(actor, false, scheduler.observe(schedulerState, actor));
+    }
+
+    /** The scheduler's decision at the current position (nothing moves). */
+    public Scheduler.Decision decide() {
+        ensureSchedulerState();
+        return scheduler.choose(live(), schedulerState);
+    }
+
+    /** Takes the step the scheduler chooses; throws IllegalStateException when it chooses none ({@link #decide}). */
+    public StepRecord stepScheduled() {
+        if (!(decide() instanceof Scheduler.Decision.Step s)) {
+            throw new IllegalStateException("the " + scheduler + " scheduler chooses no step at " + pos);
+        }
+        return take(s.actor(), true, s.state());
+    }
+
+    private StepRecord take(int actor, boolean chosen, long schedulerAfter) {
         StringBuilder ev = new StringBuilder();
         StepRecord before = views.describeNext(state, actor, pos, null);
         long[] was = state.clone();
         m.step(state, actor, ev);
-        record(actor);
-        return before.taken(ev.toString(), views.outcome(was, state, actor));
+        schedulerState = schedulerAfter;
+        record(actor, chosen);
+        lastBefore = was;
+        lastRecord = before.taken(ev.toString(), views.outcome(was, state, actor));
+        return lastRecord;
     }
 
-    private void record(int actor) {
-        if (pos < length && actorsByStep[(int) pos] != actor) {
+    /** The step just taken by {@link #step} or {@link #stepScheduled}, with the states around it; null if none. */
+    public StepView lastStep() {
+        return lastRecord == null || lastRecord.index() != pos - 1 ? null
+                : new StepView(views, lastBefore, state.clone(), lastRecord);
+    }
+
+    /** The scheduler that {@link #stepScheduled} and {@link #runWith} use. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The scheduler's state at the current position (the random scheduler's generator, the script's step). */
+    public long schedulerState() {
+        ensureSchedulerState();
+        return schedulerState;
+    }
+
+    private void record(int actor, boolean chosen) {
+        byte b = (byte) (actor | (chosen ? CHOSEN : 0));
+        if (pos < length && steps[(int) pos] != b) {
             // a different step than the recorded one: the old future is discarded (new branch)
             length = pos;
+            branches++;
             int keep = (int) (pos / interval) + 1;
             while (checkpoints.size() > keep) {
                 checkpoints.remove(checkpoints.size() - 1);
             }
+            checkpointSchedulerKnown.clear(keep, Math.max(keep, checkpointSchedulerKnown.length()));
+            if (segmentLines != null) {
+                // the segment of pos keeps the discarded steps' lines too: more than needed, never less
+                Arrays.fill(segmentLines, Math.min(keep, segmentLines.length), segmentLines.length, null);
+            }
         }
         if (pos == length) {
-            if (length == actorsByStep.length) {
+            if (length == steps.length) {
                 if (length >= Integer.MAX_VALUE - 16) {
                     throw new IllegalStateException("trace too long");
                 }
-                actorsByStep = Arrays.copyOf(actorsByStep, (int) Math.min(Integer.MAX_VALUE - 8, length * 2));
+                steps = Arrays.copyOf(steps, (int) Math.min(Integer.MAX_VALUE - 8, length * 2));
             }
-            actorsByStep[(int) length] = (byte) actor;
+            steps[(int) length] = b;
             length++;
+            if (segmentLines != null) {
+                int seg = (int) (pos / interval);
+                if (seg >= segmentLines.length) {
+                    segmentLines = Arrays.copyOf(segmentLines, seg * 2 + 16);
+                }
+                if (segmentLines[seg] == null) {
+                    segmentLines[seg] = new BitSet();
+                }
+                views.stackLines(state, actor, segmentLines[seg]);
+            }
         }
         pos++;
-        if (pos % interval == 0 && checkpoints.size() == pos / interval) {
-            checkpoints.add(state.clone());
+        if (pos % interval == 0) {
+            int c = (int) (pos / interval);
+            if (checkpoints.size() == c) {
+                checkpoints.add(state.clone());
+            }
+            rememberScheduler(c, schedulerState);
         }
+    }
+
+    private void rememberScheduler(int checkpoint, long s) {
+        if (checkpoint >= checkpointScheduler.length) {
+            checkpointScheduler = Arrays.copyOf(checkpointScheduler, Math.max(checkpoint + 1,
+                    checkpointScheduler.length * 2));
+        }
+        checkpointScheduler[checkpoint] = s;
+        checkpointSchedulerKnown.set(checkpoint);
     }
 
     /** Moves to the state after {@code step} recorded steps (0 = initial state), replaying from a checkpoint. */
@@ -133,14 +272,87 @@ public final class Run {
         if (step < 0 || step > length) {
             throw new IllegalArgumentException("step " + step + " outside 0.." + length);
         }
+        if (step == pos) {
+            return;
+        }
         int c = (int) Math.min(step / interval, checkpoints.size() - 1);
         state = checkpoints.get(c).clone();
         long p = (long) c * interval;
         while (p < step) {
-            m.step(state, actorsByStep[(int) p], null);
+            m.step(state, steps[(int) p] & ACTOR, null);
             p++;
         }
         pos = step;
+        // rebuilt only when a step needs it: a Timeline full of jumps costs nothing for the scheduler
+        schedulerValid = false;
+    }
+
+    /**
+     * The scheduler's state at {@link #pos}: from the nearest checkpoint that knows it (or where the scheduler
+     * was adopted), replaying the recorded steps and asking the scheduler again for each step it chose.
+     */
+    private void ensureSchedulerState() {
+        if (schedulerValid) {
+            return;
+        }
+        if (pos < schedulerFrom) {
+            adopt(scheduler);
+            return;
+        }
+        int c = (int) Math.min(pos / interval, checkpoints.size() - 1);
+        while (c >= 0 && !(checkpointSchedulerKnown.get(c) && (long) c * interval >= schedulerFrom)) {
+            c--;
+        }
+        long p;
+        long st;
+        long[] s;
+        if (c >= 0) {
+            p = (long) c * interval;
+            st = checkpointScheduler[c];
+            s = checkpoints.get(c).clone();
+        } else {
+            p = schedulerFrom;
+            st = scheduler.initialState();
+            s = stateAt(schedulerFrom);
+        }
+        while (p < pos) {
+            int b = steps[(int) p];
+            int a = b & ACTOR;
+            if ((b & CHOSEN) != 0 && scheduler.choose(choices(s, p), st) instanceof Scheduler.Decision.Step d
+                    && d.actor() == a) {
+                st = d.state();
+            } else {
+                st = scheduler.observe(st, a);
+            }
+            m.step(s, a, null);
+            p++;
+            if (p % interval == 0 && p / interval < checkpoints.size()) {
+                rememberScheduler((int) (p / interval), st);
+            }
+        }
+        schedulerState = st;
+        schedulerValid = true;
+    }
+
+    /** Uses {@code s} from the current position on: its state starts afresh here. */
+    private void adopt(Scheduler s) {
+        scheduler = s;
+        schedulerFrom = pos;
+        schedulerState = s.initialState();
+        schedulerValid = true;
+        checkpointSchedulerKnown.clear();
+        if (pos % interval == 0 && pos / interval < checkpoints.size()) {
+            rememberScheduler((int) (pos / interval), schedulerState);
+        }
+    }
+
+    private long[] stateAt(long step) {
+        int c = (int) Math.min(step / interval, checkpoints.size() - 1);
+        long[] s = checkpoints.get(c).clone();
+        for (long p = (long) c * interval; p < step; p++) {
+            m.step(s, steps[(int) p] & ACTOR, null);
+        }
+        return s;
     }
 
     /** Goes one step back; false at the initial state. */
@@ -159,39 +371,41 @@ public final class Run {
 
     /** Recorded steps [from, to), rebuilt by one replay. */
     public List<StepRecord> records(long from, long to) {
+        List<StepRecord> out = new ArrayList<>();
+        scan(from, to, v -> out.add(v.record()));
+        return out;
+    }
+
+    /**
+     * Replays the recorded steps [from, to) from the nearest checkpoint and shows each one, with the states
+     * around it, to {@code visitor}. The run itself does not move.
+     */
+    public void scan(long from, long to, Consumer<StepView> visitor) {
         if (from < 0 || to > length || from > to) {
             throw new IllegalArgumentException("range " + from + ".." + to + " outside 0.." + length);
         }
-        List<StepRecord> out = new ArrayList<>();
-        int c = (int) Math.min(from / interval, checkpoints.size() - 1);
-        long[] s = checkpoints.get(c).clone();
-        long p = (long) c * interval;
-        while (p < from) {
-            m.step(s, actorsByStep[(int) p], null);
-            p++;
-        }
-        while (p < to) {
-            int a = actorsByStep[(int) p];
+        long[] s = stateAt(from);
+        for (long p = from; p < to; p++) {
+            int a = steps[(int) p] & ACTOR;
             StepRecord before = views.describeNext(s, a, p, null);
             StringBuilder ev = new StringBuilder();
             long[] was = s.clone();
             m.step(s, a, ev);
-            out.add(before.taken(ev.toString(), views.outcome(was, s, a)));
-            p++;
+            visitor.accept(new StepView(views, was, s.clone(), before.taken(ev.toString(),
+                    views.outcome(was, s, a))));
         }
-        return out;
     }
 
     /** The actor of recorded step i. */
     public int actorOf(long i) {
-        return actorsByStep[(int) i];
+        return steps[(int) i] & ACTOR;
     }
 
     /** Actor names of steps [0, length): a schedule that reproduces this trace. */
     public List<String> schedule() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < length; i++) {
-            out.add(m.actorName(actorsByStep[i]));
+            out.add(m.actorName(steps[i] & ACTOR));
         }
         return out;
     }
@@ -236,16 +450,45 @@ public final class Run {
 
     /**
      * As {@link #runWith(Scheduler, long)}, stopping before a step the condition selects (status BREAKPOINT) or
-     * when it is cancelled (status CANCELLED). A scripted schedule restarts from its first step on each call.
+     * when it is cancelled (status CANCELLED). The run keeps the scheduler: another call with an equal scheduler
+     * goes on where it stopped (a script at its current step); a different one starts afresh here.
      */
     public RunResult runWith(Scheduler scheduler, long maxSteps, StopCondition stop) {
-        this.stop = stop;
-        try {
-            return drive(scheduler, maxSteps);
-        } catch (Stopped s) {
-            return result(s.cancelled ? RunResult.Status.CANCELLED : RunResult.Status.BREAKPOINT, 0, s.getMessage());
-        } finally {
-            this.stop = null;
+        if (!scheduler.equals(this.scheduler)) {
+            adopt(scheduler);
+        }
+        while (true) {
+            Scheduler.Decision d = decide();
+            switch (d) {
+                case Scheduler.Decision.Step s -> {
+                    if (pos >= maxSteps) {
+                        return result(RunResult.Status.MAX_STEPS, scheduler.scheduleStep(schedulerState),
+                                scheduler.boundMessage(live(), schedulerState, maxSteps));
+                    }
+                    if (stop != null) {
+                        if ((pos & 1023) == 0 && stop.isCancelled()) {
+                            return result(RunResult.Status.CANCELLED, 0, "cancelled at step " + pos);
+                        }
+                        StepRecord next = views.describeNext(state, s.actor(), pos, "");
+                        if (stop.stopBefore(next)) {
+                            return result(RunResult.Status.BREAKPOINT, 0, "stopped before " + next.actorName() + " "
+                                    + next.function() + ":" + next.line() + " [" + next.label() + "]");
+                        }
+                    }
+                    m.step(state, s.actor(), null);
+                    schedulerState = s.state();
+                    record(s.actor(), true);
+                }
+                case Scheduler.Decision.End e -> {
+                    return result(isDeadlocked() ? RunResult.Status.DEADLOCK : RunResult.Status.COMPLETED, 0, null);
+                }
+                case Scheduler.Decision.Wait w -> {
+                    return result(RunResult.Status.WAITING, 0, w.why());
+                }
+                case Scheduler.Decision.Error e -> {
+                    return result(RunResult.Status.SCHEDULE_ERROR, e.scheduleStep(), e.message());
+                }
+            }
         }
     }
 
@@ -276,105 +519,80 @@ public final class Run {
         return out;
     }
 
-    private static final class Stopped extends RuntimeException {
-        final boolean cancelled;
-
-        Stopped(String msg, boolean cancelled) {
-            super(msg, null, false, false);
-            this.cancelled = cancelled;
-        }
-    }
-
-    private StopCondition stop;
-
-    private RunResult drive(Scheduler scheduler, long maxSteps) {
-        switch (scheduler) {
-            case Scheduler.Scripted sc -> {
-                RunResult err = script(sc.steps(), maxSteps);
-                if (err != null) {
-                    return err;
-                }
-                rrNext = 0;
-                return roundRobin(maxSteps);
-            }
-            case Scheduler.RoundRobin rr -> {
-                return roundRobin(maxSteps);
-            }
-            case Scheduler.SeededRandom r -> {
-                SplittableRandom rnd = new SplittableRandom(r.seed());
-                int[] buf = new int[m.actorCount()];
-                while (true) {
-                    RunResult end = endCheck(maxSteps);
-                    if (end != null) {
-                        return end;
-                    }
-                    int n = 0;
-                    for (int a = 0; a < m.actorCount(); a++) {
-                        if (m.runnable(state, a)) {
-                            buf[n++] = a;
-                        }
-                    }
-                    stepQuiet(buf[rnd.nextInt(n)]);
-                }
-            }
-        }
-    }
-
-    private RunResult roundRobin(long maxSteps) {
-        while (true) {
-            RunResult end = endCheck(maxSteps);
-            if (end != null) {
-                return end;
-            }
-            int n = m.actorCount();
-            for (int k = 0; k < n; k++) {
-                int a = (rrNext + k) % n;
-                if (m.runnable(state, a)) {
-                    stepQuiet(a);
-                    rrNext = (a + 1) % n;
-                    break;
-                }
-            }
-        }
-    }
-
-    private void stepQuiet(int a) {
-        if (stop != null) {
-            if ((pos & 1023) == 0 && stop.isCancelled()) {
-                throw new Stopped("cancelled at step " + pos, true);
-            }
-            StepRecord next = views.describeNext(state, a, pos, "");
-            if (stop.stopBefore(next)) {
-                throw new Stopped("stopped before " + next.actorName() + " " + next.function() + ":" + next.line()
-                        + " [" + next.label() + "]", false);
-            }
-        }
-        m.step(state, a, null);
-        record(a);
-    }
-
-    private RunResult endCheck(long maxSteps) {
-        if (terminated()) {
-            return result(isDeadlocked() ? RunResult.Status.DEADLOCK : RunResult.Status.COMPLETED, 0, null);
-        }
-        if (pos >= maxSteps) {
-            return result(RunResult.Status.MAX_STEPS, 0, "stopped after " + maxSteps + " steps");
-        }
-        return null;
-    }
-
     /** All pinners returned and all finite actors finished, or no actor can run. */
-    boolean terminated() {
+    private boolean terminated(long[] s) {
         boolean anyRunnable = false;
         boolean allDone = true;
         for (int a = 0; a < m.actorCount(); a++) {
-            int w = m.waitCode(state, a);
+            int w = m.waitCode(s, a);
             anyRunnable |= w == 0;
             if (w >= 0 && !m.isForever(a)) {
                 allDone = false;
             }
         }
         return allDone || !anyRunnable;
+    }
+
+    private String whyNot(long[] s, int a) {
+        return m.done(s, a) ? "finished" : "blocked on " + m.waitText(m.waitCode(s, a));
+    }
+
+    /** What the scheduler sees in state s at position p (a replay's state). */
+    private Scheduler.Choices choices(long[] s, long p) {
+        Seen c = new Seen();
+        c.s = s;
+        c.p = p;
+        return c;
+    }
+
+    /** The live state, reused on every step of a long run. */
+    private Scheduler.Choices live() {
+        live.s = state;
+        live.p = pos;
+        return live;
+    }
+
+    private final Seen live = new Seen();
+
+    /** The scheduler's view of one state. */
+    private final class Seen implements Scheduler.Choices {
+        long[] s;
+        long p;
+
+        @Override
+        public long position() {
+            return p;
+        }
+
+        @Override
+        public int actorCount() {
+            return m.actorCount();
+        }
+
+        @Override
+        public String actorName(int actor) {
+            return m.actorName(actor);
+        }
+
+        @Override
+        public boolean isRunnable(int actor) {
+            return m.runnable(s, actor);
+        }
+
+        @Override
+        public String whyNot(int actor) {
+            return Run.this.whyNot(s, actor);
+        }
+
+        @Override
+        public boolean isAbout(int actor, String label) {
+            return label.equals(views.labelOfNext(s, actor)) || label.equals(views.lineLabelOfNext(s, actor));
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return terminated(s);
+        }
     }
 
     private RunResult result(RunResult.Status st, int idx, String msg) {
@@ -397,67 +615,5 @@ public final class Run {
             msg = sb.toString();
         }
         return new RunResult(st, pos, rs, idx, msg);
-    }
-
-    private boolean labelMatches(int a, String label) {
-        return label.equals(views.labelOfNext(state, a)) || label.equals(views.lineLabelOfNext(state, a));
-    }
-
-    /** Plays the scripted steps; returns a SCHEDULE_ERROR/MAX_STEPS result, or null when the script is done. */
-    private RunResult script(List<ScheduleStepSpec> steps, long maxSteps) {
-        for (int k = 0; k < steps.size(); k++) {
-            ScheduleStepSpec st = steps.get(k);
-            int a = st.actor();
-            String what = "schedule step " + (k + 1) + " (" + m.actorName(a)
-                    + (st.until() != null && !st.until().isEmpty() ? " until " + st.until()
-                            : st.count() < 0 ? " to the end" : " x" + st.count()) + ")";
-            if (!m.runnable(state, a)) {
-                if (st.optional()) {
-                    continue;
-                }
-                return result(RunResult.Status.SCHEDULE_ERROR, k + 1, what + ": " + m.actorName(a) + " is "
-                        + (m.done(state, a) ? "finished" : "blocked on " + m.waitText(m.waitCode(state, a))));
-            }
-            if (st.until() != null && !st.until().isEmpty()) {
-                stepQuiet(a);
-                while (!labelMatches(a, st.until())) {
-                    if (pos >= maxSteps) {
-                        return result(RunResult.Status.MAX_STEPS, k + 1, what + ": step bound reached");
-                    }
-                    if (!m.runnable(state, a)) {
-                        if (st.optional()) {
-                            break;
-                        }
-                        return result(RunResult.Status.SCHEDULE_ERROR, k + 1, what + ": " + m.actorName(a)
-                                + (m.done(state, a) ? " finished" : " blocked on " + m.waitText(m.waitCode(state, a)))
-                                + " before reaching " + st.until());
-                    }
-                    stepQuiet(a);
-                }
-            } else if (st.count() < 0) {
-                while (m.runnable(state, a)) {
-                    if (pos >= maxSteps) {
-                        return result(RunResult.Status.MAX_STEPS, k + 1, what + ": step bound reached");
-                    }
-                    stepQuiet(a);
-                }
-            } else {
-                for (int i = 0; i < st.count(); i++) {
-                    if (!m.runnable(state, a)) {
-                        if (st.optional()) {
-                            break;
-                        }
-                        return result(RunResult.Status.SCHEDULE_ERROR, k + 1, what + ": " + m.actorName(a)
-                                + (m.done(state, a) ? " finished" : " blocked on " + m.waitText(m.waitCode(state, a)))
-                                + " after " + i + " steps");
-                    }
-                    if (pos >= maxSteps) {
-                        return result(RunResult.Status.MAX_STEPS, k + 1, what + ": step bound reached");
-                    }
-                    stepQuiet(a);
-                }
-            }
-        }
-        return null;
     }
 }

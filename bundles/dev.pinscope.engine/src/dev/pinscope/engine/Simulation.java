@@ -138,13 +138,19 @@ public final class Simulation {
         return out;
     }
 
+    /** A fresh run whose scheduler is round-robin. */
     public Run newRun() {
-        return new Run(this, machine, views);
+        return new Run(this, machine, views, null);
+    }
+
+    /** A fresh run that {@link Run#stepScheduled()} and Resume drive with {@code scheduler}. */
+    public Run newRun(Scheduler scheduler) {
+        return new Run(this, machine, views, scheduler);
     }
 
     /** A fresh run driven by the scheduler up to the scenario's maxSteps. */
     public RunResult run(Scheduler scheduler) {
-        return newRun().runWith(scheduler, machine.maxStepsBound());
+        return newRun(scheduler).runWith(scheduler, machine.maxStepsBound());
     }
 
     /** The scenario's own schedule (then round-robin), as {@link Scheduler.Scripted}. */

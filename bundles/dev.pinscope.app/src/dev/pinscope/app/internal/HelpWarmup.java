@@ -12,19 +12,31 @@ import org.eclipse.core.runtime.jobs.Job;
  * Help › Help Contents has to start the help server (Jetty and the help webapp) and build the table of contents
  * before the first page can render; done on demand that is most of the wait. A low-priority background job does
  * it a few seconds after start-up instead, and asks the server once for the pages Help Contents opens first, so
- * the first Help Contents of a session is as quick as a later one.
+ * the first Help Contents of a session is as quick as a later one. {@code -Dpinscope.help.warmup=false} turns it off
+ * (the UI tests do, to measure a cold Help Contents).
  */
 final class HelpWarmup {
 
-    /** The pages of the help window's first view: frame set, TOC and the guide's first page. */
-    static final String[] PAGES = {"index.jsp", "advanced/tocView.jsp", "topic/dev.pinscope.help/html/overview.html"};
+    /**
+     * Every page of the help window's first view: the frame set and each of its frames (the help webapp compiles each
+     * JSP on its first request, which is most of a cold Help Contents), the TOC data and the guide's first page.
+     */
+    static final String[] PAGES = {"index.jsp", "advanced/helpToolbar.jsp", "advanced/search.jsp", "advanced/help.jsp",
+        "advanced/nav.jsp", "advanced/views.jsp", "advanced/view.jsp?view=toc", "advanced/tocToolbar.jsp",
+        "advanced/tocView.jsp?view=toc", "advanced/indexToolbar.jsp", "advanced/indexView.jsp?view=index",
+        "advanced/searchToolbar.jsp", "advanced/searchView.jsp?view=search", "advanced/bookmarksToolbar.jsp",
+        "advanced/bookmarksView.jsp?view=bookmarks", "advanced/tabs.jsp", "advanced/content.jsp",
+        "advanced/contentToolbar.jsp", "advanced/tocfragment?expandPath=0_0", "topic/dev.pinscope.help/html/overview.html"};
 
     private HelpWarmup() {
     }
 
     static void schedule(long delayMillis) {
+        if (!Boolean.parseBoolean(System.getProperty("pinscope.help.warmup", "true"))) {
+            return;
+        }
         Job job = Job.create("Preparing the user guide", monitor -> {
-            if (!org.eclipse.help.internal.base.BaseHelpSystem.ensureWebappRunning()) {
+            if (!HelpServer.ensureRunning()) {
                 return Status.OK_STATUS; // help unavailable: Help Contents will say so itself
             }
             String base = "http://" + org.eclipse.help.internal.server.WebappManager.getHost() + ":"

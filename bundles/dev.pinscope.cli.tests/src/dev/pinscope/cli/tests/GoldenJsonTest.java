@@ -26,7 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code golden/} were captured from the old writer on every shipped example (validate, run with at most 300 steps,
  * explore, compare). Only the {@code seconds} values are masked (their format, three decimals, is not). The one
  * change on purpose: a run's stale-PFN violation lists {@code actor, kind, witness} in that order (the old code
- * used {@code Map.of}, whose order changed from one JVM to the next).
+ * used {@code Map.of}, whose order changed from one JVM to the next). Recaptured once when the partial-order
+ * reduction took the pinner's mmap_lock read steps too (issue 18 point 3): on 11 examples {@code states},
+ * {@code transitions}, {@code count} and which of the equally short schedules a witness or lasso shows changed;
+ * every result, witness and lasso length, livelock, starvation and expectation stayed as it was.
  */
 class GoldenJsonTest {
     @TempDir

@@ -3,7 +3,6 @@ package dev.pinscope.debug.core;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.eclipse.core.resources.IMarkerDelta;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -26,9 +25,10 @@ import dev.pinscope.debug.internal.core.model.PinscopeThread;
 import dev.pinscope.debug.internal.core.model.RaceHistory;
 import dev.pinscope.debug.internal.core.model.SuspendedState;
 import dev.pinscope.engine.ActorView;
-import dev.pinscope.engine.Frame;
+import dev.pinscope.engine.HitIndex;
 import dev.pinscope.engine.KernelSnapshot;
 import dev.pinscope.engine.Run;
+import dev.pinscope.engine.Scheduler;
 import dev.pinscope.engine.Simulation;
 import dev.pinscope.engine.StepRecord;
 
@@ -50,14 +50,14 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     private final Run run;
     private final Path file;
     private final String scheduler;
-    private final SplittableRandom random;
     private final List<Integer> preloaded;
     private final int loopStart;
     private final boolean honourBreakpoints;
     private final PinscopeThread[] threads;
     private final BreakpointChecker breakpoints;
     private final RaceHistory history;
-    private int rrNext;
+    /** Where the breakpoints hit along the trace, for Run Back (under this target's monitor). */
+    private final HitIndex hits;
     private volatile boolean suspended = true;
     private volatile boolean terminated;
     private volatile boolean suspendRequested;
@@ -73,12 +73,12 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
         super(null);
         this.launch = launch;
         this.simulation = simulation;
-        this.run = simulation.newRun();
         this.file = file;
         this.scheduler = scheduler == null ? PinscopeLaunch.SCHEDULER_SCRIPT : scheduler;
-        this.random = new SplittableRandom(seed);
         this.preloaded = List.copyOf(preloaded);
         this.loopStart = loopStart >= 0 && loopStart < preloaded.size() ? loopStart : -1;
+        this.run = simulation.newRun(engineScheduler(this.scheduler, seed, this.preloaded, this.loopStart));
+        run.indexLines();
         this.honourBreakpoints = honourBreakpoints;
         List<String> names = simulation.actorNames();
         threads = new PinscopeThread[names.size()];
@@ -86,6 +86,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             threads[a] = new PinscopeThread(this, a);
         }
         breakpoints = new BreakpointChecker(simulation.listing());
+        hits = new HitIndex(run, v -> breakpoints.hit(v) != null, breakpoints.linesOnly());
         history = new RaceHistory(simulation);
         state = SuspendedState.capture(run, null, null);
         DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
@@ -173,56 +174,27 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     // --------------------------------------------------------------------------------------- scheduling
 
     /**
-     * The actor the configured scheduler would move next at the current position, or -1 when it waits for
-     * the user (interactive) or nothing can run.
+     * The engine's scheduler for a launch: the one {@code pinscope run --scheduler} uses, so Resume takes the
+     * CLI's steps. A preloaded schedule (a witness, a lasso, the scenario's script played out) is replayed
+     * first, by position, and a lasso's loop forever after it; then the configured scheduler chooses.
      */
-    public synchronized int nextScheduled() {
-        return nextScheduled(true);
+    static Scheduler engineScheduler(String name, long seed, List<Integer> preloaded, int loopStart) {
+        Scheduler then = switch (name) {
+            case PinscopeLaunch.SCHEDULER_RANDOM -> Scheduler.random(seed);
+            case PinscopeLaunch.SCHEDULER_INTERACTIVE -> Scheduler.interactive();
+            default -> Scheduler.roundRobin();
+        };
+        return preloaded.isEmpty() ? then : new Scheduler.Replay(preloaded, loopStart, then);
     }
 
-    /** As {@link #nextScheduled()} without drawing from the random scheduler: -2 means "a random pick". */
-    public synchronized int nextScheduledPreview() {
-        return nextScheduled(false);
+    /** What Resume would do now: which actor the scheduler moves, or why it moves none (nothing changes). */
+    public synchronized Scheduler.Decision nextDecision() {
+        return run.decide();
     }
 
     /** The step {@code actor} would take next (function, line, label), or null when it cannot move. */
     public synchronized StepRecord peek(int actor) {
         return run.isRunnable(actor) || !run.actor(actor).frames().isEmpty() ? run.peek(actor) : null;
-    }
-
-    private int nextScheduled(boolean consume) {
-        long pos = run.position();
-        if (pos < preloaded.size()) {
-            int a = preloaded.get((int) pos);
-            if (run.isRunnable(a)) {
-                return a;
-            }
-        } else if (loopStart >= 0) {
-            int len = preloaded.size() - loopStart;
-            int a = preloaded.get(loopStart + (int) ((pos - preloaded.size()) % len));
-            if (run.isRunnable(a)) {
-                return a;
-            }
-        }
-        List<Integer> runnable = run.runnableActors();
-        if (runnable.isEmpty()) {
-            return -1;
-        }
-        switch (scheduler) {
-            case PinscopeLaunch.SCHEDULER_INTERACTIVE:
-                return -1;
-            case PinscopeLaunch.SCHEDULER_RANDOM:
-                return consume ? runnable.get(random.nextInt(runnable.size())) : -2;
-            default:
-                int n = threads.length;
-                for (int k = 0; k < n; k++) {
-                    int a = (rrNext + k) % n;
-                    if (runnable.contains(a)) {
-                        return a;
-                    }
-                }
-                return -1;
-        }
     }
 
     /** Step phase of recorded step i for the Timeline: "stem", "loop" or null (no lasso). */
@@ -237,18 +209,25 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
      * One engine step of {@code actor} under the monitor; returns the breakpoint hit by arriving at the new
      * state, or null.
      */
-    private IBreakpoint stepOnce(int actor) {
-        List<Frame> before = run.actor(actor).frames();
-        KernelSnapshot snapBefore = breakpoints.needsSnapshots() ? run.snapshot() : null;
-        if (run.position() < run.length() && run.actorOf(run.position()) != actor) {
-            history.truncate(run.position()); // a new branch: what followed is no longer the trace
+    private IBreakpoint stepOnce(int actor, boolean scheduled) {
+        long branches = run.branches();
+        if (scheduled) {
+            run.stepScheduled();
+        } else {
+            run.step(actor);
         }
-        StepRecord rec = run.step(actor);
-        rrNext = (actor + 1) % threads.length;
+        long index = run.position() - 1;
+        if (run.branches() != branches) {
+            // a new branch: what followed is no longer the trace
+            history.truncate(index);
+            hits.truncate(index);
+        }
         if (!honourBreakpoints || !DebugPlugin.getDefault().getBreakpointManager().isEnabled()) {
             return null;
         }
-        return breakpoints.hit(run, actor, before, rec, snapBefore);
+        IBreakpoint hit = breakpoints.hit(run.lastStep());
+        hits.observed(index, hit != null);
+        return hit;
     }
 
     // ------------------------------------------------------------------------------ run control (threads)
@@ -279,7 +258,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             int depth = run.actor(actor).frames().size();
             long limit = run.position() + simulation.maxSteps();
             do {
-                hit = stepOnce(actor);
+                hit = stepOnce(actor, false);
                 last = run.record(run.position() - 1);
                 int now = run.actor(actor).frames().size();
                 boolean done = switch (kind) {
@@ -417,13 +396,12 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
                         more = false;
                         break;
                     }
-                    int a = nextScheduled();
-                    if (a < 0) {
-                        more = false;
+                    if (!(run.decide() instanceof Scheduler.Decision.Step next)) {
+                        more = false; // the run is over, the script failed, or the next pick is the user's
                         break;
                     }
-                    actor = a;
-                    hit = stepOnce(a);
+                    actor = next.actor();
+                    hit = stepOnce(actor, true);
                     if (hit != null) {
                         more = false;
                         break;
@@ -507,31 +485,26 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
         suspendAfter(actor, null, DebugEvent.STEP_END);
     }
 
-    /** Goes back to the most recent earlier position where a breakpoint was hit (or to the start). */
+    /**
+     * Goes back to the most recent earlier position where a breakpoint was hit (or to the start). The hits are
+     * kept as the trace is recorded and, where nobody tested the breakpoints yet (they changed since), found
+     * one checkpoint segment at a time going backwards, so this does not replay the trace from its start.
+     */
     public void runBackToBreakpoint() throws DebugException {
         if (!canStepBack()) {
             return;
         }
-        long target = 0;
-        IBreakpoint found = null;
+        long target;
+        IBreakpoint[] found = new IBreakpoint[1];
         synchronized (this) {
-            long pos = run.position();
-            Run replay = simulation.newRun();
-            for (long i = 0; i < pos - 1; i++) {
-                int a = run.actorOf(i);
-                List<Frame> before = replay.actor(a).frames();
-                KernelSnapshot snap = breakpoints.needsSnapshots() ? replay.snapshot() : null;
-                StepRecord rec = replay.step(a);
-                IBreakpoint hit = breakpoints.hit(replay, a, before, rec, snap);
-                if (hit != null) {
-                    target = i + 1;
-                    found = hit;
-                }
+            target = hits.previous(run.position());
+            if (target > 0) {
+                run.scan(target - 1, target, v -> found[0] = breakpoints.hit(v));
             }
         }
         goTo(target);
-        if (found != null) {
-            stopReason = "breakpoint (run back): " + breakpoints.describe(found);
+        if (found[0] != null) {
+            stopReason = "breakpoint (run back): " + breakpoints.describe(found[0]);
         }
     }
 
@@ -610,17 +583,23 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
 
     @Override
     public void breakpointAdded(IBreakpoint breakpoint) {
-        breakpoints.invalidate();
+        breakpointsChanged();
     }
 
     @Override
     public void breakpointRemoved(IBreakpoint breakpoint, IMarkerDelta delta) {
-        breakpoints.invalidate();
+        breakpointsChanged();
     }
 
     @Override
     public void breakpointChanged(IBreakpoint breakpoint, IMarkerDelta delta) {
+        breakpointsChanged();
+    }
+
+    /** Hits found for the old breakpoints no longer count. */
+    private synchronized void breakpointsChanged() {
         breakpoints.invalidate();
+        hits.invalidate(breakpoints.linesOnly());
     }
 
     @Override

@@ -91,7 +91,21 @@ class CanvasTest {
             }
         });
         EditorFixture.drain();
+        List<DiagramTexts.Placed> all = DiagramTexts.texts(editor);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertTrue(!all.get(i).box().bounds().intersects(all.get(j).box().bounds()), "'" + all.get(i).box().shown() + "' ("
+                        + all.get(i).owner() + ") overlaps '" + all.get(j).box().shown() + "' (" + all.get(j).owner() + ")");
+            }
+        }
         for (ElementEditPart p : DiagramTexts.elementParts(editor)) {
+            if (p.getModel() instanceof Actor a) {
+                assertTrue(p.elementFigure().texts().stream().anyMatch(t -> t.full().equals("follow_pfnmap_start F1_LOCK")),
+                        a.getName() + " still shows where it is");
+            }
+            for (TextBox t : p.elementFigure().texts()) {
+                assertTrue(p.getFigure().getBounds().contains(t.bounds()), "'" + t.shown() + "' fits " + DiagramTexts.name(p));
+            }
             List<TextBox> texts = p.elementFigure().texts();
             TextBox badge = texts.stream().filter(t -> t.full().equals("memory_lock W: reset")).findFirst().orElse(null);
             if (badge == null) {

@@ -28,8 +28,8 @@ import dev.pinscope.model.scenario.Scenario;
 
 /**
  * Issue 12, point 6: the scenario editor notices that its file changed on disk and asks, as Eclipse's editors do —
- * on activation ("File Changed": replace the editor's contents?) and before saving ("Update conflict": overwrite
- * the file's changes?) — and saving through a symbolic link writes the link's target. The dialogs are answered by
+ * on activation ("File Changed": replace the editor's contents?; "File Deleted": save as or close?) and before
+ * saving ("Update conflict": overwrite the file's changes?) — and saving through a symbolic link writes the link's target. The dialogs are answered by
  * pressing their buttons; the test reads the question the dialog displays.
  */
 class DiskChangeTest {
@@ -191,6 +191,42 @@ class DiskChangeTest {
         editor.doSave(null);
         EditorFixture.drain();
         assertEquals(List.of(), none.questions, "its own save is no change on disk");
+    }
+
+    @Test
+    void aDeletedFileIsNoticedOnActivationAndCloseClosesTheEditor() throws Exception {
+        ScenarioEditor editor = EditorFixture.open(dir, "d.pinscope", EditorFixture.small());
+        Path file = dir.resolve("d.pinscope");
+        Files.delete(file);
+        Answer close = new Answer("File Deleted", "Close").shot("disk-change-file-deleted.png");
+        reactivate(editor);
+        EditorFixture.drain();
+        assertEquals(1, close.questions.size(), "asked once");
+        assertTrue(close.questions.get(0).contains(file.toString())
+                && close.questions.get(0).contains("has been deleted from the file system"), close.questions.get(0));
+        assertEquals(List.of(), List.of(EditorFixture.page().getEditorReferences()).stream()
+                .filter(r -> r.getEditor(false) == editor).toList(), "Close closed the editor");
+        assertFalse(Files.exists(file), "and did not write the file again");
+    }
+
+    @Test
+    void savingADeletedFileWritesItAgainWithoutAConflict() throws Exception {
+        ScenarioEditor editor = EditorFixture.open(dir, "r.pinscope", EditorFixture.small());
+        Path file = dir.resolve("r.pinscope");
+        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
+        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
+        p.setPropertyValue(p.idOf("name"), "from-editor");
+        EditorFixture.drain();
+        Files.delete(file);
+        Answer conflict = new Answer("Update conflict", "No");
+        editor.doSave(null);
+        EditorFixture.drain();
+        assertEquals(List.of(), conflict.questions, "a deleted file is no conflict");
+        assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertFalse(editor.isDirty());
+        Answer deleted = new Answer("File Deleted", "Close");
+        reactivate(editor);
+        assertEquals(List.of(), deleted.questions, "the file is back: nothing to ask");
     }
 
     @Test

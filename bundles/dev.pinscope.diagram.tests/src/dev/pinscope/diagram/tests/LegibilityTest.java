@@ -12,12 +12,14 @@ import java.util.Set;
 
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.ui.IEditorPart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.DiagramIds;
+import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.internal.editor.ExampleEditorInput;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.diagram.internal.figures.TextBox;
@@ -26,9 +28,13 @@ import dev.pinscope.diagram.internal.parts.ElementEditPart;
 import dev.pinscope.diagram.internal.parts.LinkEditPart;
 import dev.pinscope.diagram.tests.DiagramTexts.Placed;
 import dev.pinscope.model.examples.Examples;
+import dev.pinscope.model.scenario.Actor;
+import dev.pinscope.model.scenario.Device;
+import dev.pinscope.model.scenario.Vma;
 
 /**
- * Every shipped example (and the README's tour) at 100 %: no text is clipped or drawn over another,
+ * Every shipped example (and the README's tour) at 100 %, as edited and as the debugger shows it with
+ * every lock badge and actor status line it can draw: no text is clipped or drawn over another,
  * names are never shortened (a shortened detail has its full text in the tooltip), and every link
  * goes around the boxes that are not its ends or their containers and crosses no text. Writes a
  * picture of each whole diagram to target/screenshots/legible-*.png.
@@ -52,10 +58,16 @@ class LegibilityTest {
             EditorFixture.drain();
             ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, part, example.id());
             check(example.id(), editor, failures, report);
+            holdLocks(editor);
+            check(example.id() + "-locked", editor, failures, report);
+            checkBadges(example.id() + "-locked", editor, failures);
             EditorFixture.page().closeEditor(editor, false);
         }
         ScenarioEditor tour = EditorFixture.open(dir, "tour.pinscope", ScreenshotTest.tour());
         check("tour", tour, failures, report);
+        holdLocks(tour);
+        check("tour-locked", tour, failures, report);
+        checkBadges("tour-locked", tour, failures);
         Path out = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).getParent().resolve("legibility.txt");
         Files.writeString(out, String.join("\n", report) + "\n" + String.join("\n", failures) + "\n");
         assertEquals(List.of(), failures, "texts and links that are not legible");
@@ -70,6 +82,61 @@ class LegibilityTest {
         VmaFigure f = (VmaFigure) EditorFixture.part(editor, vma).getFigure();
         assertEquals("no entry yet — faulted in by qemu", f.getEmptyNote());
         assertTrue(f.texts().stream().anyMatch(t -> t.shown().equals("no entry yet — faulted in by qemu")), "drawn in full: " + f.texts());
+    }
+
+    static final String VMA_LOCK = "mmap_lock R: qemu; pmd_lock W: numa_maps";
+    static final String DEVICE_LOCK = "memory_lock W: reset";
+    static final String STATUS = "follow_pfnmap_start F1_LOCK";
+
+    /**
+     * The debugger's overlay as it is at its most crowded: every VMA and every device has a lock
+     * badge (locks are drawn on VMAs and devices only) and every actor a status line.
+     */
+    private static void holdLocks(ScenarioEditor editor) {
+        editor.setOverlay(new IDiagramOverlay() {
+            @Override
+            public String lockLabel(EObject element) {
+                return element instanceof Vma ? VMA_LOCK : element instanceof Device ? DEVICE_LOCK : null;
+            }
+
+            @Override
+            public String actorStatus(Actor actor) {
+                return STATUS;
+            }
+        });
+        EditorFixture.drain();
+    }
+
+    /**
+     * Each VMA and device shows its lock (shortened at most; the tooltip has it whole) where it
+     * covers no text, neither its own nor its leaves' (the overlap check above); each actor still
+     * shows its status line.
+     */
+    private static void checkBadges(String id, ScenarioEditor editor, List<String> failures) {
+        for (ElementEditPart p : DiagramTexts.elementParts(editor)) {
+            List<TextBox> texts = p.elementFigure().texts();
+            String lock = p.getModel() instanceof Vma ? VMA_LOCK : p.getModel() instanceof Device ? DEVICE_LOCK : null;
+            if (lock != null) {
+                TextBox badge = texts.stream().filter(t -> t.full().equals(lock)).findFirst().orElse(null);
+                if (badge == null || badge.shown().length() < 8) {
+                    failures.add(id + ": " + DiagramTexts.name(p) + " shows no lock badge (" + (badge == null ? "none" : badge.shown()) + ")");
+                } else {
+                    for (Object c : p.getFigure().getChildren()) {
+                        if (((IFigure) c).getBounds().intersects(badge.bounds())) {
+                            failures.add(id + ": the lock badge of " + DiagramTexts.name(p) + " covers a leaf at " + ((IFigure) c).getBounds());
+                        }
+                    }
+                }
+                String tip = p.elementFigure().getToolTipText();
+                if (tip == null || !tip.contains(lock)) {
+                    failures.add(id + ": the tooltip of " + DiagramTexts.name(p) + " does not name its lock");
+                }
+            }
+            // whole, or shortened with the tooltip naming it (checked with every shortened text)
+            if (p.getModel() instanceof Actor && texts.stream().noneMatch(t -> t.full().equals(STATUS) && t.shown().length() > 8)) {
+                failures.add(id + ": " + DiagramTexts.name(p) + " does not show its status line '" + STATUS + "'");
+            }
+        }
     }
 
     private static void check(String id, ScenarioEditor editor, List<String> failures, List<String> report) throws Exception {

@@ -34,12 +34,17 @@ public final class Explorer {
     private int expanded; // states [0, expanded) have been expanded
 
     public Explorer(Machine m, ExploreOptions opt, ExplorationMonitor mon) {
+        this(m, opt, mon, m.words() >= StateStore.RLE_MIN_WORDS);
+    }
+
+    /** With the state encoding chosen by the caller: tests explore wide states both ways and compare. */
+    Explorer(Machine m, ExploreOptions opt, ExplorationMonitor mon, boolean runLengthEncoded) {
         this.m = m;
         this.opt = opt;
         this.mon = mon == null ? ExplorationMonitor.NONE : mon;
         this.W = m.words();
         this.A = m.actorCount();
-        this.store = new StateStore(W);
+        this.store = new StateStore(W, runLengthEncoded);
     }
 
     /** Id of the state, or -1 if it was not reached. */
@@ -51,16 +56,31 @@ public final class Explorer {
 
     /**
      * Fills actors[] with the actors to expand in state s (all runnable ones, or one with a local next step
-     * under partial-order reduction) and returns how many.
+     * under partial-order reduction) and returns how many; {@link #reduced} tells which of the two it was.
      */
     int enabledToExpand(long[] s, int[] actors) {
+        reduced = false;
         int n = 0;
         for (int a = 0; a < A; a++) {
             if (m.runnable(s, a)) {
                 if (opt.partialOrderReduction() && m.localNext(s, a)) {
                     actors[0] = a;
+                    reduced = true;
                     return 1;
                 }
+                actors[n++] = a;
+            }
+        }
+        return n;
+    }
+
+    private boolean reduced;
+
+    /** Fills actors[] with every runnable actor but one and returns how many. */
+    private int runnableExcept(long[] s, int except, int[] actors) {
+        int n = 0;
+        for (int a = 0; a < A; a++) {
+            if (a != except && m.runnable(s, a)) {
                 actors[n++] = a;
             }
         }
@@ -157,8 +177,17 @@ public final class Explorer {
                     }
                 }
                 int to = store.add(nxt, id, a);
+                int target = to >= 0 ? to : -to - 1;
                 if (edges != null) {
-                    edges.add(to >= 0 ? to : -to - 1, a);
+                    edges.add(target, a);
+                }
+                if (reduced && target <= id) {
+                    // cycle proviso: ids are breadth-first, so every cycle has an edge to a state already
+                    // expanded (or to itself); expanding such a state fully means no cycle of reduced states can
+                    // postpone the other actors' steps forever (the ignoring problem)
+                    reduced = false;
+                    n = runnableExcept(cur, a, acts);
+                    k = -1;
                 }
             }
             if (store.count() >= opt.maxStates()) {

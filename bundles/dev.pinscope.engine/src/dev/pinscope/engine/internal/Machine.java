@@ -50,6 +50,8 @@ public final class Machine {
      */
     public static final String TEST_ONLY_FAULT_PROPERTY = "pinscope.testonly.fault.reductionTreatsLockStepAsLocal";
     final boolean testOnlyFaultLockStepLocal = Boolean.getBoolean(TEST_ONLY_FAULT_PROPERTY);
+    /** No actor ever takes mmap_lock for write (munmap is its only writer here). */
+    private final boolean noMmapWriter;
 
     private Machine(ScenarioSpec spec, Policy policy, int maxRetries, long maxSteps, SimulationOptions options) {
         this.spec = spec;
@@ -74,6 +76,7 @@ public final class Machine {
         fault = new FaultPath(this);
         zap = new ZapActors(this);
         mm = new MmActors(this);
+        noMmapWriter = at.unmapIdx.length == 0;
         initial = initialState();
     }
 
@@ -177,14 +180,28 @@ public final class Machine {
         return ks.waitText(code);
     }
 
-    /** True when the actor's next step commutes with every other actor's step (see Pc.local). */
+    /**
+     * True when the actor's next step commutes with every other actor's step (see Pc.local) and the reduction may
+     * take it alone. Only a pinner's steps qualify: every path to its result contains them anyway, so witnesses
+     * stay shortest (a walker's or a zapper's step may not be needed at all, and taking it first would lengthen
+     * every witness by one), and only while no other pinner is running, whose witnesses it would lengthen.
+     */
     public boolean localNext(long[] s, int a) {
         if (at.kind[a] != ActorTable.A_PIN) {
-            // only a pinner's own local steps are prioritised: every path to its result contains them anyway,
-            // so witnesses stay shortest; a zapper's local step may not be needed at all
             return false;
         }
+        for (int q : at.pinIdx) {
+            if (q != a && !f.pcOf(s, q).isDone()) {
+                return false;
+            }
+        }
         Pc p = f.pcOf(s, a);
+        if (noMmapWriter && (p == Pc.P_LOCK || p == Pc.P_UNLOCK || p == Pc.RETRY_UNLOCK || p == Pc.RELOCK
+                || p == Pc.FIXUP_RELOCK || p == Pc.PROV_DROP)) {
+            // the read side of mmap_lock: with no munmap in the scenario nobody takes it for write, so taking or
+            // dropping it only flips the pinner's own mmap_r (read by writers' waits alone) and never blocks
+            return true;
+        }
         if (testOnlyFaultLockStepLocal && (p == Pc.F1_LOCK_PUD || p == Pc.F2_LOCK_PUD
                 || p == Pc.F1_LOCK_PMD || p == Pc.F2_LOCK_PMD)) {
             return true; // the injected fault (see TEST_ONLY_FAULT_PROPERTY)

@@ -87,6 +87,24 @@ public final class Views {
                 r == Errno.OK ? m.at.pPages[a] : 0, m.stalePfnUsed(s, a));
     }
 
+    /** Adds the listing lines of actor a's frames in state s (the lines of {@link #frames}, without locals). */
+    public void stackLines(long[] s, int a, java.util.BitSet into) {
+        if (m.done(s, a)) {
+            return;
+        }
+        Pc pc = m.f.pcOf(s, a);
+        for (String callKey : pc.site.callers) {
+            int line = listing.lineOfKey(callKey);
+            if (line > 0) {
+                into.set(line);
+            }
+        }
+        int line = lineOf(a, pc);
+        if (line > 0) {
+            into.set(line);
+        }
+    }
+
     /** Call stack, innermost first. */
     public List<Frame> frames(long[] s, int a) {
         Pc pc = m.f.pcOf(s, a);

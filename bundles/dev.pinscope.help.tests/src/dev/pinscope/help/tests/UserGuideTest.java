@@ -90,12 +90,12 @@ class UserGuideTest {
     @Test
     void theGuideIsATopLevelBookWithTheChaptersTheIssueAsksFor() {
         IToc toc = guide();
-        assertEquals(PREFIX + "html/overview.html", toc.getTopic(null).getHref(), "the book opens on its overview page");
+        assertEquals(PREFIX + "html/overview.html", toc.getTopics()[0].getHref(), "the book's first page is its overview");
         List<String> chapters = new ArrayList<>();
         for (ITopic topic : toc.getTopics()) {
             chapters.add(topic.getLabel());
         }
-        assertEquals(List.of("Getting started", "The scenario model in kernel terms", "Retry policies and what the list said",
+        assertEquals(List.of("Overview", "Getting started", "The scenario model in kernel terms", "Retry policies and what the list said",
                 "Working in Pinscope", "Command line reference", "Examples", "Context help index"), chapters);
     }
 

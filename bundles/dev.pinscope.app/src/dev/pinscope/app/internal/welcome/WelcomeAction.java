@@ -75,7 +75,7 @@ public enum WelcomeAction {
     READ_GUIDE("Read the guide", "Getting started, the scenario model in kernel terms, the retry policies and what the list said about each.") {
         @Override
         void run(IWorkbenchWindow window) {
-            PlatformUI.getWorkbench().getHelpSystem().displayHelpResource(GUIDE);
+            dev.pinscope.app.internal.HelpServer.display(window.getShell(), GUIDE);
         }
     };
 

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.TableItem;
 import dev.pinscope.debug.core.PinscopeDebugTarget;
 import dev.pinscope.debug.internal.core.model.SuspendedState;
 import dev.pinscope.engine.ActorView;
+import dev.pinscope.engine.Scheduler;
 import dev.pinscope.engine.StepRecord;
 
 /**
@@ -101,8 +102,9 @@ public class SchedulerView extends RunViewPart {
                 it.setForeground(done);
             }
         }
-        int a = t.nextScheduledPreview();
-        next.setText(a == -2 ? "Resume picks a runnable actor at random (seeded)." : a < 0
+        // the engine's scheduler is a pure function of the trace: it says exactly who Resume moves, random too
+        int a = t.nextDecision() instanceof Scheduler.Decision.Step step ? step.actor() : -1;
+        next.setText(a < 0
                 ? (st.runTerminated() ? "The run is over: step back or jump in the Timeline." : "Your move: pick an actor.")
                 : "Next on Resume: " + st.actor(a).name() + " (" + t.schedulerName()
                         + (st.position() < t.preloadedSchedule().size() ? " schedule" : "") + ")");
@@ -139,6 +141,11 @@ public class SchedulerView extends RunViewPart {
         } catch (DebugException e) {
             ErrorDialog.openError(table.getShell(), "Scheduler", e.getMessage(), e.getStatus());
         }
+    }
+
+    /** The line above the table naming whom Resume moves next (tests). */
+    public Label nextLabel() {
+        return next;
     }
 
     /** The actor table (tests). */

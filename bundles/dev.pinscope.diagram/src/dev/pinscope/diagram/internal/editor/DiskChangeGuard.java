@@ -19,12 +19,16 @@ import org.eclipse.ui.IWorkbenchPartReference;
  * and asks, as Eclipse's text editors do: when the editor is activated (or its window comes back to the front),
  * whether to replace the editor's contents with the file's; before saving, whether to overwrite the file's changes.
  * A file is "changed" when its modification time, size or identity (inode: an atomic save by another program
- * replaces it) differs from when the editor last read or wrote it.
+ * replaces it) differs from when the editor last read or wrote it. A file that is gone ("File Deleted") is offered
+ * to be saved elsewhere (Save As) or its editor closed; saving it in place simply writes it again.
  */
 final class DiskChangeGuard implements IPartListener2 {
 
     static final String CHANGED_TITLE = "File Changed";
     static final String CONFLICT_TITLE = "Update conflict";
+    static final String DELETED_TITLE = "File Deleted";
+    static final String SAVE_AS = "Save As\u2026";
+    static final String CLOSE = "Close";
 
     /** What the editor last read or wrote. */
     private record Stamp(long modifiedNanos, long size, Object key) {
@@ -91,8 +95,18 @@ final class DiskChangeGuard implements IPartListener2 {
         }
     }
 
+    /** True when the file the editor read or wrote is no longer there (deleted or moved away). */
+    boolean deletedOnDisk() {
+        Path f = file();
+        return f != null && known != null && !Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** The editor came to the front: offer the file's new contents (Yes reloads, No keeps the editor's). */
     void checkOnActivation() {
+        if (!asking && deletedOnDisk()) {
+            askDeleted();
+            return;
+        }
         if (asking || !changedOnDisk()) {
             return;
         }
@@ -105,6 +119,25 @@ final class DiskChangeGuard implements IPartListener2 {
                 editor.revert(); // reads the file, and remembers it
             } else {
                 remember(); // keep the editor's version; do not ask again until the file changes again
+            }
+        } finally {
+            asking = false;
+        }
+    }
+
+    /** The file is gone: Save As keeps the editor's scenario in a new file, Close drops the editor (as text editors do). */
+    private void askDeleted() {
+        asking = true;
+        try {
+            known = null; // asked once for this deletion; a later save or reload remembers the file again
+            int answer = new MessageDialog(editor.getSite().getShell(), DELETED_TITLE, null, "The file '" + file()
+                    + "' has been deleted from the file system. Do you want to save the scenario under a new name"
+                    + " or close the editor" + (editor.isDirty() ? " without saving your changes?" : "?"),
+                    MessageDialog.QUESTION, 0, SAVE_AS, CLOSE).open();
+            if (answer == 0) {
+                editor.doSaveAs();
+            } else if (answer == 1) {
+                editor.getSite().getShell().getDisplay().asyncExec(() -> editor.getSite().getPage().closeEditor(editor, false));
             }
         } finally {
             asking = false;

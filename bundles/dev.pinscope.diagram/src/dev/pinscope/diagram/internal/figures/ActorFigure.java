@@ -39,6 +39,17 @@ public class ActorFigure extends ElementFigure {
         return status;
     }
 
+    @Override
+    protected String status() {
+        return status;
+    }
+
+    @Override
+    protected String runText() {
+        String lock = super.runText();
+        return status == null ? lock : lock == null ? status : status + "\n" + lock;
+    }
+
     public Rectangle nameBounds() {
         Rectangle r = getBounds();
         return new Rectangle(r.x + 8, r.y + 3, Math.max(80, r.width - 16), 18);
@@ -52,7 +63,8 @@ public class ActorFigure extends ElementFigure {
         line(out, TextBox.Role.NAME, name, r.x + 9, r.y + 3, kindX - 8 - (r.x + 9));
         line(out, TextBox.Role.LABEL, kind, kindX, r.y + 3, kindWidth);
         line(out, TextBox.Role.DETAIL, status != null ? status : detail, r.x + 9, r.y + 3 + h, r.width - 16);
-        if (status != null) {
+        if (status != null && r.y + 3 + 3 * h <= r.bottom()) {
+            // under the status line when there is room; the tooltip has it anyway
             line(out, TextBox.Role.DETAIL, detail, r.x + 9, r.y + 3 + 2 * h, r.width - 16);
         }
     }

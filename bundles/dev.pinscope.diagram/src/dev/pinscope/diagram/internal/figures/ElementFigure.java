@@ -26,6 +26,7 @@ public abstract class ElementFigure extends Figure {
     private String hint;
     private List<TextBox> texts;
     private Rectangle textsFor;
+    private List<Rectangle> textsChildren = List.of();
 
     protected ElementFigure() {
         setOpaque(false);
@@ -78,9 +79,16 @@ public abstract class ElementFigure extends Figure {
         }
     }
 
-    /** The tooltip's text: the problems, or the hint. */
+    /** The tooltip's text: the problems, or the hint; then what a run shows on the figure (it may be shortened there). */
     public String getToolTipText() {
-        return problems.isEmpty() ? hint : String.join("\n", problems);
+        String base = problems.isEmpty() ? hint : String.join("\n", problems);
+        String run = runText();
+        return run == null ? base : base == null ? run : base + "\n" + run;
+    }
+
+    /** What the debugger's overlay adds to the figure: the lock held, if any. */
+    protected String runText() {
+        return lock;
     }
 
     private Label tooltip;
@@ -111,7 +119,9 @@ public abstract class ElementFigure extends Figure {
      */
     public List<TextBox> texts() {
         Rectangle r = getBounds();
-        if (texts == null || !r.equals(textsFor)) {
+        // the lock badge keeps clear of the children (a VMA's leaves), which move without this figure moving
+        List<Rectangle> children = lock == null ? List.of() : childBounds();
+        if (texts == null || !r.equals(textsFor) || !children.equals(textsChildren)) {
             List<TextBox> out = new ArrayList<>();
             layoutTexts(r.getCopy(), out);
             if (!problems.isEmpty()) {
@@ -122,19 +132,73 @@ public abstract class ElementFigure extends Figure {
             }
             texts = List.copyOf(out);
             textsFor = r.getCopy();
+            textsChildren = children;
         }
         return texts;
     }
 
-    /** The lock badge goes bottom right; a detail line it would cover is left to the tooltip. */
+    /**
+     * The lock badge goes at the right end of the first line where it covers none of the figure's
+     * texts and none of its children (a VMA's leaves), trying the bottom edge, then each text line
+     * from the top; it is shortened to the room there is, and only when there is none at all does
+     * a detail line (which the tooltip repeats) make way for it.
+     */
     private void placeLockBadge(Rectangle r, List<TextBox> out) {
         var size = FigureUtilities.getTextExtents(lock, Colors.normal());
-        Rectangle badge = new Rectangle(r.right() - size.width - 14, r.bottom() - size.height - 5, size.width + 8, size.height + 2);
-        out.removeIf(t -> t.role() == TextBox.Role.DETAIL && t.bounds().intersects(badge));
-        if (out.stream().anyMatch(t -> t.bounds().intersects(badge))) {
-            badge.y = Math.max(badge.y, out.stream().mapToInt(t -> t.bounds().bottom()).max().orElse(badge.y));
+        int h = size.height + 2;
+        List<Integer> rows = new ArrayList<>();
+        rows.add(r.bottom() - h - 3);
+        for (int y = r.y + 3; y + h <= r.bottom() - 2; y += h) {
+            rows.add(y);
         }
-        out.add(new TextBox(TextBox.Role.LABEL, lock, lock, badge));
+        for (int y : rows) {
+            int right = r.right() - 6 - (problems.isEmpty() || y > r.y + 16 ? 0 : BADGE_ROOM);
+            int left = r.x + 6;
+            for (TextBox t : out) {
+                if (t.bounds().y < y + h && y < t.bounds().bottom()) {
+                    left = Math.max(left, t.bounds().right() + 6);
+                }
+            }
+            for (Object c : getChildren()) {
+                Rectangle cb = ((org.eclipse.draw2d.IFigure) c).getBounds();
+                if (cb.y < y + h && y < cb.bottom()) {
+                    left = Math.max(left, cb.right() + 2);
+                }
+            }
+            int room = right - left - 8;
+            if (room >= Math.min(size.width, 40)) {
+                String shown = elide(lock, Colors.normal(), room);
+                int w = FigureUtilities.getTextWidth(shown, Colors.normal()) + 8;
+                out.add(new TextBox(TextBox.Role.LABEL, lock, shown, new Rectangle(right - w, y, w, h)));
+                return;
+            }
+        }
+        Rectangle badge = new Rectangle(r.right() - size.width - 14, r.bottom() - h - 3, size.width + 8, h);
+        out.removeIf(t -> t.role() == TextBox.Role.DETAIL && t.bounds().intersects(badge) && !t.full().equals(status()));
+        if (r.contains(badge) && out.stream().noneMatch(t -> t.bounds().intersects(badge))) {
+            out.add(new TextBox(TextBox.Role.LABEL, lock, lock, badge));
+        } // else a 4K sliver: no room for a badge; the Variables view lists the lock
+    }
+
+    /** The overlay's status line of an actor, which a badge never hides; null for other figures. */
+    protected String status() {
+        return null;
+    }
+
+    @Override
+    protected void layout() {
+        super.layout();
+        if (lock != null) {
+            repaint(); // the children moved: the badge may go elsewhere
+        }
+    }
+
+    private List<Rectangle> childBounds() {
+        List<Rectangle> out = new ArrayList<>(getChildren().size());
+        for (Object c : getChildren()) {
+            out.add(((org.eclipse.draw2d.IFigure) c).getBounds().getCopy());
+        }
+        return out;
     }
 
     /** Adds the figure's own texts for bounds {@code r}. */
@@ -192,7 +256,7 @@ public abstract class ElementFigure extends Figure {
                     g.setBackgroundColor(Colors.HIGHLIGHT);
                     g.fillRoundRectangle(t.bounds(), 6, 6);
                     g.setForegroundColor(Colors.white());
-                    g.drawString(lock, t.bounds().x + 4, t.bounds().y + 1);
+                    g.drawString(t.shown(), t.bounds().x + 4, t.bounds().y + 1);
                 }
             }
         }

@@ -63,8 +63,10 @@ public final class AxisLabels {
     /**
      * Tick labels for every breakpoint that has room, in row 0 (just above the line) or row 1,
      * never over {@code obstacles} (link labels, links crossing the band, gap marks).
+     *
+     * @param widths the width of each breakpoint's label when already known (a large lane keeps them per VMA), or null
      */
-    void placeTicks(TextMetrics m, List<Rectangle> obstacles) {
+    void placeTicks(TextMetrics m, List<Rectangle> obstacles, int[] widths) {
         int n = axis.size();
         tickIndex = new int[n];
         tickX = new int[n];
@@ -77,8 +79,7 @@ public final class AxisLabels {
         int firstObstacle = 0;
         for (int i = 0; i < n; i++) {
             int x = axis.xAt(i);
-            String label = Hex.format(axis.point(i));
-            int tw = m.width(label, false);
+            int tw = widths != null ? widths[i] : m.width(Hex.format(axis.point(i)), false);
             while (firstObstacle < sorted.size() && sorted.get(firstObstacle).right() < x - 400) {
                 firstObstacle++;
             }

@@ -12,16 +12,10 @@ import org.eclipse.draw2d.geometry.Rectangle;
 
 import dev.pinscope.model.scenario.Actor;
 import dev.pinscope.model.scenario.Bar;
-import dev.pinscope.model.scenario.CpuAccess;
-import dev.pinscope.model.scenario.Device;
 import dev.pinscope.model.scenario.PageTableEntry;
-import dev.pinscope.model.scenario.PageTableWalker;
 import dev.pinscope.model.scenario.Pinner;
 import dev.pinscope.model.scenario.Scenario;
-import dev.pinscope.model.scenario.SignalSender;
-import dev.pinscope.model.scenario.Unmapper;
 import dev.pinscope.model.scenario.Vma;
-import dev.pinscope.model.scenario.Zapper;
 
 /**
  * The semantic layout of a scenario: where every element goes, computed from the model alone
@@ -40,8 +34,8 @@ public final class DiagramLayout {
     private AddressAxis axis;
     private AxisLabels axisLabels;
     private final Map<Link, Route> routes = new HashMap<>();
-    private final Map<Object, Rectangle> bounds = new HashMap<>();
-    private final Map<Vma, List<Object>> vmaChildren = new IdentityHashMap<>();
+    private final Map<Object, Rectangle> bounds;
+    private final Map<Vma, List<Object>> vmaChildren;
     private final List<Object> orphanEntries = new ArrayList<>();
     private LinkTable links = LinkTable.EMPTY;
     private Vma[] sortedVmas = new Vma[0];
@@ -52,9 +46,13 @@ public final class DiagramLayout {
     private int physY;
     private int width;
 
-    private DiagramLayout(Scenario scenario, TextMetrics metrics) {
+    private DiagramLayout(Scenario scenario, TextMetrics metrics, DiagramLayout previous) {
         this.scenario = scenario;
         this.metrics = metrics;
+        // sized as last time: 20,000 boxes rehashed over and over cost more than the lane's layout
+        int boxes = previous == null ? 16 : previous.bounds.size();
+        bounds = new HashMap<>(boxes * 4 / 3 + 16);
+        vmaChildren = new IdentityHashMap<>(previous == null ? 16 : previous.vmaChildren.size() + 16);
     }
 
     public static DiagramLayout compute(Scenario scenario) {
@@ -78,18 +76,32 @@ public final class DiagramLayout {
      *        narrower than that is moved right so that it sits in the middle
      */
     public static DiagramLayout compute(Scenario scenario, DiagramLayout previous, TextMetrics metrics, int centreWidth) {
-        DiagramLayout l = new DiagramLayout(scenario, metrics);
+        DiagramLayout l = new DiagramLayout(scenario, metrics, previous);
         l.centreWidth = centreWidth;
-        l.previousRuns = previous == null ? Map.of() : previous.runIndex();
+        l.previous = previous;
         l.run();
-        l.previousRuns = null;
+        l.previous = null; // layouts do not chain: only the pieces are handed on
         return l;
     }
 
-    private Map<EntryRun, EntryRun> previousRuns;
+    private DiagramLayout previous;
+    /** The per-VMA pieces of a large scenario's lane, or null when it was laid out in general. */
+    private Map<Vma, VmaPieces.Piece> pieces;
+    private int reusedPieces;
+    private int[] tickWidths;
     private int centreWidth;
     private int contentLeft;
     private int contentRight;
+
+    private Map<EntryRun, EntryRun> previousRuns;
+
+    /** The previous layout's runs, so that an unchanged run keeps its object (and the viewer its edit part). */
+    private Map<EntryRun, EntryRun> previousRuns() {
+        if (previousRuns == null) {
+            previousRuns = previous == null ? Map.of() : previous.runIndex();
+        }
+        return previousRuns;
+    }
 
     private Map<EntryRun, EntryRun> runIndex() {
         Map<EntryRun, EntryRun> index = new HashMap<>();
@@ -110,11 +122,13 @@ public final class DiagramLayout {
         List<PageTableEntry> entries = scenario.getAddressSpace() == null ? List.of() : scenario.getAddressSpace().getEntries();
         sortedVmas = vmas.toArray(new Vma[0]);
         Arrays.sort(sortedVmas, Comparator.comparingLong(Vma::getStart).thenComparingLong(Vma::getEnd));
-        assignEntries(entries);
-        buildAxis();
-        placeVmasAndEntries();
-        placeDevices();
-        placeActors();
+        if (!layOutLaneInPieces(entries)) {
+            assignEntries(entries);
+            buildAxis();
+            placeVmasAndEntries();
+        }
+        SidePlacement.placeDevices(scenario, sortedVmas, axis, metrics, bounds);
+        actorRows = SidePlacement.placeActors(scenario, axis, metrics, bounds);
         // the rows of the actor lane push everything below them down; shift once they are known
         int shift = (actorRows - 1) * Lanes.ACTOR_ROW_HEIGHT;
         if (shift > 0) {
@@ -228,7 +242,7 @@ public final class DiagramLayout {
                 band.add(seg.getExpanded(2, 0));
             }
         }
-        axisLabels.placeTicks(metrics, band);
+        axisLabels.placeTicks(metrics, band, tickWidths);
     }
 
     /** Where {@code link} is drawn, or null. */
@@ -269,6 +283,62 @@ public final class DiagramLayout {
         return links.to(element);
     }
 
+    // ---- a large scenario's lane, one VMA at a time ---------------------------------------------
+
+    /**
+     * Lays out a large scenario's VMAs and leaves from per-VMA pieces, reusing the previous layout's
+     * where nothing they depend on changed; false when the lane is laid out in general instead.
+     */
+    private boolean layOutLaneInPieces(List<PageTableEntry> entries) {
+        if (entries.size() <= AGGREGATE_TOTAL) {
+            return false;
+        }
+        Map<Vma, VmaPieces.Piece> before = previous != null && previous.pieces != null && previous.metrics == metrics ? previous.pieces : Map.of();
+        int vmaTop = Lanes.ACTOR_Y + Lanes.ACTOR_ROW_HEIGHT + 8 + Lanes.AXIS_HEIGHT;
+        VmaPieces.Lane lane = VmaPieces.layout(sortedVmas, entries, scenario.getActors(), before, metrics, vmaTop, bounds);
+        if (lane == null) {
+            bounds.clear();
+            return false;
+        }
+        aggregated = true;
+        axis = lane.axis();
+        tickWidths = lane.tickWidths();
+        pieces = lane.pieces();
+        reusedPieces = lane.reused();
+        placedEntries = lane.placedEntries();
+        for (Vma v : sortedVmas) {
+            vmaChildren.put(v, pieces.get(v).children);
+        }
+        orphanEntries.addAll(lane.orphans());
+        for (Object o : orphanEntries) {
+            bounds.put(o, entryBounds(o, vmaTop));
+        }
+        return true;
+    }
+
+    /** How many VMAs kept the previous layout's piece (for the benchmark and tests; 0 when laid out in general). */
+    public int reusedPieces() {
+        return reusedPieces;
+    }
+
+    /**
+     * Whether {@code vma} is drawn exactly as in {@code earlier}: the same piece (so the same runs,
+     * boxes and breakpoints relative to it) at the same place. An editor redraws only the VMAs for
+     * which this is false; false whenever either layout was not made of pieces.
+     */
+    public boolean unchangedSince(DiagramLayout earlier, Vma vma) {
+        if (earlier == null || earlier.pieces == null || pieces == null) {
+            return false;
+        }
+        VmaPieces.Piece p = pieces.get(vma);
+        return p != null && earlier.pieces.get(vma) == p && bounds.get(vma).equals(earlier.bounds.get(vma));
+    }
+
+    /** Whether the VMA lane was laid out one VMA at a time (a regular large scenario). */
+    public boolean isLaidOutInPieces() {
+        return pieces != null;
+    }
+
     // ---- entries --------------------------------------------------------------------------------
 
     private int placedEntries;
@@ -300,7 +370,7 @@ public final class DiagramLayout {
                 aggregated = true;
                 List<Object> runs = new ArrayList<>();
                 for (EntryRun r : runs(v, sorted)) {
-                    runs.add(previousRuns.getOrDefault(r, r));
+                    runs.add(previousRuns().getOrDefault(r, r));
                 }
                 vmaChildren.put(v, runs);
             } else {
@@ -423,7 +493,7 @@ public final class DiagramLayout {
             for (int i = a; i < b; i++) {
                 sum += w[i];
             }
-            int min = minVmaWidth(v);
+            int min = minVmaWidth(v, metrics);
             if (!aggregated) {
                 double scale = LeafSpacing.spread(children(v), v.getEnd(), points, w, a, b, min);
                 if (scale > 0) {
@@ -465,7 +535,7 @@ public final class DiagramLayout {
     }
 
     /** A VMA is at least as wide as its name, range and flags (a long name makes the band wider). */
-    private int minVmaWidth(Vma v) {
+    static int minVmaWidth(Vma v, TextMetrics metrics) {
         int w = Math.max(metrics.width(ElementText.vmaName(v), true) + 10 + 18, metrics.width(ElementText.vmaRange(v), false) + 10);
         w = Math.max(w, metrics.width(ElementText.vmaFlags(v), false) + 10);
         return Math.max(Lanes.VMA_MIN_WIDTH, w);
@@ -511,123 +581,6 @@ public final class DiagramLayout {
         int x1 = Math.max(x0 + 4, axis.x(e));
         int h = Lanes.entryHeight(level);
         return new Rectangle(x0 + 1, vmaTop + Lanes.VMA_HEIGHT - 6 - h, Math.max(3, x1 - x0 - 2), h);
-    }
-
-    private void placeDevices() {
-        int y = Lanes.ACTOR_Y + Lanes.ACTOR_ROW_HEIGHT + 8 + Lanes.AXIS_HEIGHT + Lanes.VMA_HEIGHT + Lanes.LANE_GAP;
-        Map<Bar, Integer> barX = new IdentityHashMap<>();
-        for (Vma v : sortedVmas) {
-            if (v.getBar() != null) {
-                barX.merge(v.getBar(), axis.x(v.getStart()), Math::min);
-            }
-        }
-        record Pending(Device d, int preferred, int width) {
-        }
-        List<Pending> pending = new ArrayList<>();
-        int next = AddressAxis.ORIGIN;
-        for (Device d : scenario.getDevices()) {
-            int w = 16;
-            for (Bar b : d.getBars()) {
-                w += barWidth(b) + Lanes.BAR_GAP;
-            }
-            int texts = 8 + metrics.width(ElementText.deviceName(d), true) + 12 + metrics.width(ElementText.deviceState(d), false) + 8 + 18;
-            w = Math.max(Math.max(w + 6, texts), 210);
-            int pref = Integer.MAX_VALUE;
-            for (Bar b : d.getBars()) {
-                Integer bx = barX.get(b);
-                if (bx != null) {
-                    pref = Math.min(pref, bx);
-                }
-            }
-            if (pref == Integer.MAX_VALUE) {
-                pref = next;
-            }
-            next = pref + w + 30;
-            pending.add(new Pending(d, pref, w));
-        }
-        pending.sort(Comparator.comparingInt(Pending::preferred));
-        int right = Integer.MIN_VALUE;
-        for (Pending p : pending) {
-            int x = Math.max(p.preferred(), right + 30);
-            Rectangle dr = new Rectangle(x, y, p.width(), Lanes.DEVICE_HEIGHT);
-            bounds.put(p.d(), dr);
-            right = dr.right();
-            int bx = x + 8;
-            for (Bar b : p.d().getBars()) {
-                int bw = barWidth(b);
-                // BARs along the top edge, where links arrive; the device's texts below them
-                bounds.put(b, new Rectangle(bx, y + 8, bw, Lanes.DEVICE_HEIGHT - 8 - Lanes.DEVICE_FOOTER));
-                bx += bw + Lanes.BAR_GAP;
-            }
-        }
-    }
-
-    private int barWidth(Bar b) {
-        double pages = Math.max(1.0, b.getSize() / 4096.0);
-        int byLog = (int) Math.round(120 + 5 * (Math.log(pages) / Math.log(2)));
-        return Math.max(byLog, Math.max(metrics.width(ElementText.barTitle(b), true) + 10 + 18, metrics.width(ElementText.barRange(b), false) + 10));
-    }
-
-    private void placeActors() {
-        List<int[]> rows = new ArrayList<>(); // right end per row
-        int fallback = AddressAxis.ORIGIN;
-        Map<Actor, Integer> pinnerX = new IdentityHashMap<>();
-        for (Actor a : scenario.getActors()) {
-            int width = Math.max(Lanes.ACTOR_MIN_WIDTH, actorTextWidth(a));
-            Integer pref = null;
-            switch (a) {
-                case Pinner p -> {
-                    pref = axis.x(p.getVaddr());
-                    if (p.getSize() > 0) {
-                        width = Math.max(width, axis.x(p.getVaddr() + p.getSize()) - pref);
-                    }
-                    pinnerX.put(p, pref);
-                }
-                case CpuAccess c -> pref = axis.x(c.getVaddr());
-                case PageTableWalker w -> pref = w.getVma() == null ? null : axis.x(w.getVma().getStart());
-                case Unmapper u -> pref = u.getVma() == null ? null : axis.x(u.getVma().getStart());
-                case Zapper z -> {
-                    Rectangle d = z.getDevice() == null ? null : bounds.get(z.getDevice());
-                    pref = d == null ? null : d.x;
-                }
-                case SignalSender s -> pref = s.getTarget() == null ? null : pinnerX.get(s.getTarget());
-                default -> {
-                }
-            }
-            int x = pref == null ? fallback : pref;
-            int row = -1;
-            for (int r = 0; r < rows.size(); r++) {
-                if (rows.get(r)[0] + 12 <= x) {
-                    row = r;
-                    break;
-                }
-            }
-            if (row < 0 && rows.size() < 3) {
-                rows.add(new int[] {Integer.MIN_VALUE});
-                row = rows.size() - 1;
-            }
-            if (row < 0) {
-                row = 0;
-                for (int r = 1; r < rows.size(); r++) {
-                    if (rows.get(r)[0] < rows.get(row)[0]) {
-                        row = r;
-                    }
-                }
-                x = rows.get(row)[0] + 12;
-            }
-            Rectangle ar = new Rectangle(x, Lanes.ACTOR_Y + row * Lanes.ACTOR_ROW_HEIGHT, width, Lanes.ACTOR_HEIGHT);
-            bounds.put(a, ar);
-            rows.get(row)[0] = ar.right();
-            fallback = Math.max(fallback, ar.right() + 20);
-        }
-        actorRows = Math.max(1, rows.size());
-    }
-
-    /** Room for the name, the kind beside it and the detail line. */
-    private int actorTextWidth(Actor a) {
-        int first = 9 + metrics.width(ActorText.name(a), true) + 8 + metrics.width(ActorText.kind(a), false) + 8 + 18;
-        int second = 9 + metrics.width(ActorText.detail(a), false) + 8;
-        return Math.max(first, Math.min(second, 420)); // a very long detail is shortened, the tooltip has it
     }
 
     // ---- queries --------------------------------------------------------------------------------

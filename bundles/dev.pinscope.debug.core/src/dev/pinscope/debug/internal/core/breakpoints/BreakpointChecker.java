@@ -14,8 +14,7 @@ import dev.pinscope.engine.ActorView;
 import dev.pinscope.engine.Frame;
 import dev.pinscope.engine.KernelSnapshot;
 import dev.pinscope.engine.Listing;
-import dev.pinscope.engine.Run;
-import dev.pinscope.engine.StepRecord;
+import dev.pinscope.engine.StepView;
 
 /**
  * Decides whether arriving at the state after a step hits a breakpoint. A line breakpoint is hit when a
@@ -53,31 +52,41 @@ public final class BreakpointChecker {
         return c;
     }
 
-    /** Event breakpoints need the kernel state before each step. */
-    public boolean needsSnapshots() {
-        return enabled().stream().anyMatch(b -> b instanceof PinscopeEventBreakpoint e
-                && e.event() != PinscopeEventBreakpoint.Event.RETRY_TAKEN
-                && e.event() != PinscopeEventBreakpoint.Event.PINNER_FINISHED);
+    /**
+     * The listing lines of the enabled breakpoints when all of them are line breakpoints, else null: a search
+     * for earlier hits may then skip trace segments that never reach these lines.
+     */
+    public int[] linesOnly() {
+        List<IBreakpoint> bps = enabled();
+        int[] out = new int[bps.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(bps.get(i) instanceof PinscopeLineBreakpoint lb)) {
+                return null;
+            }
+            out[i] = lb.lineIn(listing);
+        }
+        return out;
     }
 
-    /**
-     * @param before the actor's frames before the step (innermost first)
-     * @param snapBefore the kernel before the step, or null when {@link #needsSnapshots()} was false
-     */
-    public IBreakpoint hit(Run run, int actor, List<Frame> before, StepRecord step, KernelSnapshot snapBefore) {
+    /** The breakpoint that arriving at the state after {@code step} hits, or null. */
+    public IBreakpoint hit(StepView step) {
         List<IBreakpoint> bps = enabled();
         if (bps.isEmpty()) {
             return null;
         }
-        ActorView after = run.actor(actor);
+        ActorView after = step.actorAfter();
+        List<Frame> before = null;
         for (IBreakpoint b : bps) {
             if (b instanceof PinscopeLineBreakpoint lb) {
                 int line = lb.lineIn(listing);
+                if (before == null) {
+                    before = step.framesBefore();
+                }
                 if (line > 0 && arrivesAt(before, after.frames(), line)) {
                     return b;
                 }
             } else if (b instanceof PinscopeEventBreakpoint eb) {
-                if (happened(eb.event(), run, after, step, snapBefore)) {
+                if (happened(eb.event(), after, step)) {
                     return b;
                 }
             }
@@ -107,18 +116,15 @@ public final class BreakpointChecker {
         return r;
     }
 
-    private static boolean happened(PinscopeEventBreakpoint.Event e, Run run, ActorView after, StepRecord step,
-            KernelSnapshot before) {
+    private static boolean happened(PinscopeEventBreakpoint.Event e, ActorView after, StepView step) {
         switch (e) {
             case RETRY_TAKEN:
-                return step.label() != null && step.label().equals("RETRY");
+                return "RETRY".equals(step.record().label());
             case PINNER_FINISHED:
                 return after.kind() == ActorView.Kind.PINNER && after.status() == ActorView.Status.FINISHED;
             case ENTRY_ZAPPED: {
-                if (before == null) {
-                    return false;
-                }
-                KernelSnapshot now = run.snapshot();
+                KernelSnapshot before = step.snapshotBefore();
+                KernelSnapshot now = step.snapshotAfter();
                 for (int i = 0; i < now.slots().size() && i < before.slots().size(); i++) {
                     if (before.slots().get(i).kind() == KernelSnapshot.SlotKind.LEAF
                             && now.slots().get(i).kind() != KernelSnapshot.SlotKind.LEAF) {
@@ -128,10 +134,8 @@ public final class BreakpointChecker {
                 return false;
             }
             case LOCK_ACQUIRED: {
-                if (before == null) {
-                    return false;
-                }
-                KernelSnapshot now = run.snapshot();
+                KernelSnapshot before = step.snapshotBefore();
+                KernelSnapshot now = step.snapshotAfter();
                 for (KernelSnapshot.LockState l : now.locks()) {
                     Set<String> was = holders(before, l.name());
                     Set<String> is = holders(l);
