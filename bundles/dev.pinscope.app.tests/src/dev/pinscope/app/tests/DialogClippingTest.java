@@ -30,6 +30,27 @@ class DialogClippingTest {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
 
+    /** The measure itself: a label squeezed below its text's width is reported, one laid out by its layout is not. */
+    @Test
+    void aSqueezedLabelIsReported() {
+        Shell shell = new Shell(window());
+        try {
+            shell.setLayout(new org.eclipse.swt.layout.GridLayout());
+            org.eclipse.swt.widgets.Label fits = new org.eclipse.swt.widgets.Label(shell, org.eclipse.swt.SWT.NONE);
+            fits.setText("Retry policy");
+            shell.pack();
+            shell.open();
+            MenusTest.drain();
+            assertEquals(List.of(), Clipping.in(shell));
+            fits.setSize(fits.getSize().x / 2, fits.getSize().y);
+            List<String> cut = Clipping.in(shell);
+            assertEquals(1, cut.size(), cut.toString());
+            assertTrue(cut.get(0).startsWith("\"Retry policy\""), cut.get(0));
+        } finally {
+            shell.dispose();
+        }
+    }
+
     @Test
     void theImportWizardShowsAllItsText() throws Exception {
         IWizardDescriptor d = PlatformUI.getWorkbench().getImportWizardRegistry().findWizard("dev.pinscope.importer.ui.addressSpace");
