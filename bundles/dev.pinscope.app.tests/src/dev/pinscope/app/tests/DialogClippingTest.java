@@ -1,5 +1,6 @@
 package dev.pinscope.app.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,27 @@ class DialogClippingTest {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
 
+    /** The measure itself: a label squeezed below its text's width is reported, one laid out by its layout is not. */
+    @Test
+    void aSqueezedLabelIsReported() {
+        Shell shell = new Shell(window());
+        try {
+            shell.setLayout(new org.eclipse.swt.layout.GridLayout());
+            org.eclipse.swt.widgets.Label fits = new org.eclipse.swt.widgets.Label(shell, org.eclipse.swt.SWT.NONE);
+            fits.setText("Retry policy");
+            shell.pack();
+            shell.open();
+            drain();
+            assertEquals(List.of(), Clipping.in(shell));
+            fits.setSize(fits.getSize().x / 2, fits.getSize().y);
+            List<String> cut = Clipping.in(shell);
+            assertEquals(1, cut.size(), cut.toString());
+            assertTrue(cut.get(0).startsWith("\"Retry policy\""), cut.get(0));
+        } finally {
+            shell.dispose();
+        }
+    }
+
     @Test
     void theImportWizardShowsAllItsText() throws Exception {
         IWizardDescriptor d = PlatformUI.getWorkbench().getImportWizardRegistry().findWizard("dev.pinscope.importer.ui.addressSpace");
@@ -41,7 +63,7 @@ class DialogClippingTest {
         dialog.open();
         List<String> cut = new ArrayList<>();
         try {
-            MenusTest.drain();
+            drain();
             IWizardPage page = dialog.getCurrentPage();
             cut.addAll(Clipping.in(dialog.getShell()).stream().map(c -> page.getTitle() + ": " + c).toList());
             WorkbenchTest.screenshot(dialog.getShell(), "import-wizard-first-page.png");
@@ -62,7 +84,7 @@ class DialogClippingTest {
             dialog.setBlockOnOpen(false);
             dialog.open();
             try {
-                MenusTest.drain();
+                drain();
                 pages.add(node.getLabelText());
                 cut.addAll(Clipping.in(dialog.getShell()).stream().map(c -> node.getLabelText() + ": " + c).toList());
             } finally {
