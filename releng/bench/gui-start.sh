@@ -8,7 +8,7 @@
 # command line (the file system cache is whatever the machine has: this does not drop it). Warm: the same HOME
 # again without arguments; the workbench restores the example's editor. The figure is the time from the exec
 # to a visible window titled "Pinscope - <example>" (the editor is active, so its part is created and laid out),
-# polled every 50 ms with xdotool. Each run quits through File > Exit, as a user would, so the next one restores.
+# polled every 50 ms with xdotool; also the process's CPU time at that moment. Each run quits through File > Exit, as a user would, so the next one restores.
 # Needs an X display (xvfb-run -a -s "-screen 0 1600x1000x24") and xdotool. A benchmark, not a test.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,7 +35,7 @@ start() {
     local t0 wid=""
     t0=$(date +%s%N)
     env -i "PATH=/usr/bin:/bin" "HOME=$work/home" "DISPLAY=$DISPLAY" "XAUTHORITY=${XAUTHORITY:-}" "LANG=C.UTF-8" \
-        "XDG_RUNTIME_DIR=$work/xdg" ${PINSCOPE_JAVA:+"PINSCOPE_JAVA=$PINSCOPE_JAVA"} "$app" "$@" > "$work/gui.log" 2>&1 &
+        "XDG_RUNTIME_DIR=$work/xdg" ${EXTRA:+"EXTRA=$EXTRA"} ${PINSCOPE_JAVA:+"PINSCOPE_JAVA=$PINSCOPE_JAVA"} "$app" "$@" > "$work/gui.log" 2>&1 &
     pid=$!
     while [ -z "$wid" ]; do
         kill -0 "$pid" 2>/dev/null || { cat "$work/gui.log" >&2; fail "pinscope exited before showing its window"; }
@@ -43,7 +43,11 @@ start() {
         wid=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -n 1 || true)
         [ -n "$wid" ] || sleep 0.05
     done
-    echo $(( ($(date +%s%N) - t0) / 1000000 ))
+    local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    # CPU time of the process so far (utime + stime, in clock ticks): less sensitive to load than wall time
+    local ticks
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    echo "$ms $(( ticks * 1000 / $(getconf CLK_TCK) ))"
     # File > Exit through the menu mnemonics (GTK ignores synthetic keys to an unfocused window)
     sleep 2
     xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
@@ -56,10 +60,14 @@ start() {
     fail "pinscope did not quit through File > Exit"
 }
 
-cold=$(start "$example")
-warm=()
-for _ in $(seq 1 "$runs"); do warm+=("$(start)"); done
-sorted=$(printf '%s\n' "${warm[@]}" | sort -n)
-median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
+read -r cold cold_cpu <<< "$(start "$example")"
+warm=(); warm_cpu=()
+for _ in $(seq 1 "$runs"); do
+    read -r w c <<< "$(start)"
+    warm+=("$w"); warm_cpu+=("$c")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 echo "gui-start: $app"
-echo "gui-start: cold (fresh HOME) ${cold} ms; warm ${warm[*]} ms (median ${median} ms); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "gui-start: cold (fresh HOME) ${cold} ms wall, ${cold_cpu} ms CPU"
+echo "gui-start: warm ${warm[*]} ms wall (median $(median "${warm[@]}") ms), CPU ${warm_cpu[*]} ms (median $(median "${warm_cpu[@]}") ms)"
+echo "gui-start: load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -78,23 +78,54 @@ grep -q "app.classpath=\$APPDIR/cli/pinscope-cli.jar" "$cfg" || fail "could not 
 # the product's archive fits the JDK that built it, not this runtime: this image gets its own
 rm -f "$image/lib/app/cli/pinscope-cli.jsa" "$image/lib/app/cli/pinscope-cli.jvm"
 
-# 3b. The class-data (AppCDS) archive of the image, made now so that the first command is already fast:
-#     one training run of `compare` on a shipped example with the image's runtime, class path and heap
-#     options records what the headless commands load (loading, validation, compilation, exploration).
-#     The launcher's -XX:SharedArchiveFile=$APPDIR/pinscope.jsa maps it; the JVM accepts it after the
-#     image moves (the .deb's /opt/pinscope) because the class path keeps its shape.
+# 3b. The class-data (AppCDS) archive of the image, made now so that the first start is already fast. One
+#     training JVM with the image's runtime, class path and options loads what the headless commands load
+#     (validate and compare of a shipped example, in-process: Main's pinscope.cds.train) and then, where
+#     there is a display and xdotool (CI builds under Xvfb), opens that example in the workbench and quits
+#     through File > Exit; the JVM writes every class it loaded, Equinox's bundles' included, at exit. The
+#     launcher's -XX:SharedArchiveFile=$APPDIR/pinscope.jsa maps it; the JVM accepts it after the image moves
+#     (the .deb's /opt/pinscope) because the class path keeps its shape. Without a display: the CLI only.
 scratch=$work/train
 mkdir -p "$scratch"
 (cd "$scratch" && unzip -q -o "$(ls "$image"/lib/app/plugins/dev.pinscope.model_*.jar)" 'examples/02-*.pinscope')
+example=$(ls "$scratch"/examples/02-*.pinscope)
+train=(env "HOME=$scratch" "$image/lib/runtime/bin/java" -Xmx2g -Xss8m --enable-native-access=ALL-UNNAMED -Xlog:disable
+    -XX:ArchiveClassesAtExit="$image/lib/app/pinscope.jsa" -Dpinscope.cds.train="$example"
+    -Dosgi.install.area="$image/lib/app" -Dosgi.sharedConfiguration.area="$image/lib/app/configuration"
+    -Dosgi.configuration.area="$scratch/.pinscope/configuration" -Dosgi.instance.area.default="$scratch/.pinscope/workspace"
+    -Dosgi.user.area="$scratch/.pinscope"
+    -cp "$image/lib/app/pinscope-launch.jar:$image/lib/app/plugins/$launcher:$image/lib/app/cli/pinscope-cli.jar"
+    dev.pinscope.launch.Main)
 t0=$(date +%s%N)
-HOME=$scratch "$image/lib/runtime/bin/java" -Xmx2g -Xss8m -Xlog:disable -XX:ArchiveClassesAtExit="$image/lib/app/pinscope.jsa" \
-    -Dosgi.install.area="$image/lib/app" \
-    -cp "$image/lib/app/pinscope-launch.jar:$image/lib/app/plugins/$launcher:$image/lib/app/cli/pinscope-cli.jar" \
-    dev.pinscope.launch.Main compare "$(ls "$scratch"/examples/02-*.pinscope)" > "$scratch/out.txt" 2>&1 ||
-    { cat "$scratch/out.txt" >&2; fail "the training run for the class-data archive failed"; }
+if [ -n "${DISPLAY:-}" ] && command -v xdotool >/dev/null; then
+    "${train[@]}" "$example" > "$scratch/out.txt" 2>&1 &
+    gui=$!
+    title="^Pinscope - $(basename "$example" | sed 's/\./\\./g')"
+    wid=""
+    for _ in $(seq 1 900); do
+        kill -0 "$gui" 2>/dev/null || break
+        wid=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -n 1 || true)
+        [ -n "$wid" ] && break
+        sleep 0.2
+    done
+    [ -n "$wid" ] || { kill "$gui" 2>/dev/null; cat "$scratch/out.txt" >&2; fail "the training run showed no window '$title' within 180 s"; }
+    sleep 3 # the editor's diagram, outline and properties render
+    xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
+    sleep 0.3
+    xdotool key alt+f; sleep 0.8; xdotool key x
+    for _ in $(seq 1 240); do kill -0 "$gui" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$gui" 2>/dev/null; then kill "$gui"; wait "$gui" 2>/dev/null || true; fail "the training run did not quit through File > Exit"; fi
+    wait "$gui" || { cat "$scratch/out.txt" >&2; fail "the training run failed"; }
+    trained="the CLI and the workbench"
+else
+    "${train[@]}" validate "$example" > "$scratch/out.txt" 2>&1 ||
+        { cat "$scratch/out.txt" >&2; fail "the training run for the class-data archive failed"; }
+    trained="the CLI only (no display)"
+fi
 [ -s "$image/lib/app/pinscope.jsa" ] || fail "the training run wrote no class-data archive"
+[ ! -e "$image/lib/app/configuration/org.eclipse.osgi" ] || fail "the training run wrote OSGi state into the image"
 rm -rf "$scratch"
-echo "packages: class-data archive $(du -h "$image/lib/app/pinscope.jsa" | cut -f1) in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+echo "packages: class-data archive $(du -h "$image/lib/app/pinscope.jsa" | cut -f1) for $trained in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 echo "packages: app image $(du -sh "$image" | cut -f1) after $((SECONDS - start)) s"
 
 tarball=$out/pinscope-$version-linux-x86_64.tar.gz

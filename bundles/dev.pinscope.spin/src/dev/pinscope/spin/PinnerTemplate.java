@@ -23,6 +23,8 @@ final class PinnerTemplate {
     private final Topology t;
     private final KernelState ks;
     private final Policy policy;
+    /** False in an exported model (one policy); true: every policy, chosen by the model's {@code policy} variable. */
+    private final boolean policyAtRunTime;
     private final int maxRetries;
     private final SimulationOptions options;
     private final int actor;
@@ -33,11 +35,12 @@ final class PinnerTemplate {
     private final int end;
     private final Pml o;
 
-    PinnerTemplate(Topology t, Policy policy, int maxRetries, SimulationOptions options, int actor, int pinnerOrdinal,
-            Pml o) {
+    PinnerTemplate(Topology t, Policy policy, boolean policyAtRunTime, int maxRetries, SimulationOptions options,
+            int actor, int pinnerOrdinal, Pml o) {
         this.t = t;
         this.ks = new KernelState(t);
         this.policy = policy;
+        this.policyAtRunTime = policyAtRunTime;
         this.maxRetries = maxRetries;
         this.options = options;
         this.actor = actor;
@@ -54,7 +57,36 @@ final class PinnerTemplate {
     }
 
     private String noEntry() {
+        if (policyAtRunTime) {
+            return "(policy == " + PromelaExport.policyConstant(Policy.ENOENT) + " -> R_ENOENT : R_EINVAL)";
+        }
         return policy == Policy.ENOENT ? "R_ENOENT" : "R_EINVAL";
+    }
+
+    /**
+     * A step body that differs by policy: the policy's own text in an exported model; with the policy chosen when
+     * pan runs, an {@code if} over the model's {@code policy} variable whose branches are those same texts, so
+     * both models do the same thing under each policy by construction.
+     */
+    private String byPolicy(java.util.function.Function<Policy, String> body) {
+        if (!policyAtRunTime) {
+            return body.apply(policy);
+        }
+        java.util.Map<String, List<Policy>> texts = new java.util.LinkedHashMap<>();
+        for (Policy p : Policy.values()) {
+            texts.computeIfAbsent(body.apply(p), k -> new java.util.ArrayList<>()).add(p);
+        }
+        if (texts.size() == 1) {
+            return texts.keySet().iterator().next();
+        }
+        StringBuilder b = new StringBuilder("if");
+        int i = 0;
+        for (var e : texts.entrySet()) {
+            String cond = ++i == texts.size() ? "else" : "(" + String.join(" || ", e.getValue().stream()
+                    .map(p -> "policy == " + PromelaExport.policyConstant(p)).toList()) + ")";
+            b.append("\n:: ").append(cond).append(" ->\n").append(Pml.indentBlock(e.getKey()));
+        }
+        return b.append("\nfi").toString();
     }
 
     void emit() {
@@ -205,7 +237,8 @@ final class PinnerTemplate {
         }
         o.comment("vaddr_get_pfns() done: mmap_read_unlock(mm); return ret (§1.3)");
         o.step(actor, "pc == P_UNLOCK", "mr = 0;\nmmap_r--;\npc = PPR_CHECK");
-        if (policy == Policy.GUP_STYLE_DROP_LOCK) {
+        // with the policy chosen at run time these steps are there for every policy; only (d') reaches RETRY_UNLOCK
+        if (policy == Policy.GUP_STYLE_DROP_LOCK || policyAtRunTime) {
             o.comment("(d') mmap_read_unlock() before the retry: the VMA may change from here on (§9)");
             o.step(actor, "pc == RETRY_UNLOCK", "mr = 0;\nmmap_r--;\npc = RELOCK");
             o.comment("(d') mmap_read_lock_killable(): sleeps only if contended; a fatal signal ends the sleep "
@@ -217,7 +250,7 @@ final class PinnerTemplate {
 
     private String retryBody() {
         String sig = "fatal_signal_pending[" + actor + "]";
-        String body = switch (policy) {
+        String body = byPolicy(policy -> switch (policy) {
             case BOUNDED -> {
                 String counted = "zapped" + (options.boundedCountsUnlocked() ? " || unlocked" : "");
                 yield Pml.ifElse(counted, Pml.ifElse("retries + 1 > " + maxRetries,
@@ -226,7 +259,7 @@ final class PinnerTemplate {
             case GUP_STYLE, ENOENT -> Pml.ifElse(sig, "ret = R_EINTR;\npc = P_UNLOCK", "pc = LOOKUP");
             case GUP_STYLE_DROP_LOCK -> Pml.ifElse(sig, "ret = R_EINTR;\npc = P_UNLOCK", "pc = RETRY_UNLOCK");
             default -> "pc = LOOKUP";
-        };
+        });
         return body + ";\nzapped = 0;\nunlocked = 0";
     }
 
@@ -377,13 +410,13 @@ final class PinnerTemplate {
         o.step(actor, "pc == FIXUP_RET", "tried = 0;\n" + Pml.ifElse("unlocked", "ret = R_EAGAIN;\npc = RETRY",
                 Pml.ifElse("ret != R_OK", "pc = P_UNLOCK", "pc = F2_READ")));
         o.comment("follow_fault_pfn(): the F2 failure branch, where the policies differ (§2.1, §9: policy "
-                + policy + ")");
-        String f2 = switch (policy) {
+                + (policyAtRunTime ? "chosen at run time" : policy) + ")");
+        String f2 = byPolicy(policy -> switch (policy) {
             case PRE_PATCH -> "pc = P_UNLOCK";
             case ENOENT -> Pml.ifElse("ret == R_ENOENT", "ret = R_EAGAIN;\npc = RETRY", "pc = P_UNLOCK");
             case BOUNDED -> "zapped = 1;\nret = R_EAGAIN;\npc = RETRY";
             default -> "ret = R_EAGAIN;\npc = RETRY";
-        };
+        });
         o.step(actor, "pc == F2_FAIL", f2);
         o.comment("follow_fault_pfn(): write_fault && !args.writable → -EFAULT; follow_pfnmap_end() drops the "
                 + "page-table lock; the PFN is used unlocked from here on (§2)");

@@ -29,15 +29,32 @@ public final class PromelaExport {
     public record Model(String text, Policy policy, List<String> actors, List<Integer> pinners) {
     }
 
-    /** Export options: the two settings the engine also has (§9 (c), §1.3 quirk). */
-    public record Options(boolean boundedCountsUnlocked, boolean resetRetOnRetry) {
+    /**
+     * Export options: the two settings the engine also has (§9 (c), §1.3 quirk), and whether the policy is chosen
+     * when pan runs (environment variable PINSCOPE_POLICY, the policy's ordinal) instead of fixed in the model: then
+     * the model text, and so one compiled pan, serves all six policies (the tests compile one pan per scenario).
+     */
+    public record Options(boolean boundedCountsUnlocked, boolean resetRetOnRetry, boolean policyAtRunTime) {
+        public Options(boolean boundedCountsUnlocked, boolean resetRetOnRetry) {
+            this(boundedCountsUnlocked, resetRetOnRetry, false);
+        }
+
         public static Options defaults() {
-            return new Options(false, false);
+            return new Options(false, false, false);
         }
 
         public static Options of(SimulationOptions so) {
-            return new Options(so.boundedCountsUnlocked(), so.resetRetOnRetry());
+            return new Options(so.boundedCountsUnlocked(), so.resetRetOnRetry(), false);
         }
+
+        public Options withPolicyAtRunTime(boolean b) {
+            return new Options(boundedCountsUnlocked, resetRetOnRetry, b);
+        }
+    }
+
+    /** The model's name for a policy's ordinal (the value PINSCOPE_POLICY gives it). */
+    static String policyConstant(Policy p) {
+        return "POL_" + p.name();
     }
 
     public static Model export(ScenarioSpec spec, Policy policy) {
@@ -62,8 +79,8 @@ public final class PromelaExport {
                 .withResetRetOnRetry(options.resetRetOnRetry());
         Topology t = new Topology(spec);
         Pml o = new Pml();
-        header(o, spec, policy, t);
-        globals(o, spec, t);
+        header(o, spec, options.policyAtRunTime() ? null : policy, t);
+        globals(o, spec, t, options.policyAtRunTime());
         List<String> names = new ArrayList<>();
         List<Integer> pinners = new ArrayList<>();
         ActorTemplates at = new ActorTemplates(t, o);
@@ -72,7 +89,8 @@ public final class PromelaExport {
             names.add(as.name());
             switch (as) {
                 case ActorSpec.Pinner p -> {
-                    new PinnerTemplate(t, policy, spec.maxRetries(), so, a, pinners.size(), o).emit();
+                    new PinnerTemplate(t, policy, options.policyAtRunTime(), spec.maxRetries(), so, a, pinners.size(), o)
+                            .emit();
                     pinners.add(a);
                 }
                 case ActorSpec.Zapper z -> at.zapper(a, z);
@@ -82,14 +100,15 @@ public final class PromelaExport {
                 case ActorSpec.Unmapper u -> at.unmapper(a, u);
             }
         }
-        init(o, spec, t);
+        init(o, spec, t, options.policyAtRunTime());
         return new Model(o.toString(), policy, List.copyOf(names), List.copyOf(pinners));
     }
 
     private static void header(Pml o, ScenarioSpec spec, Policy policy, Topology t) {
         o.line("/*");
         o.line(" * Pinscope Promela export: " + spec.name().replace("*/", "* /"));
-        o.line(" * Policy " + policy + " (KERNEL-MODEL.md §9 (" + policy.letter() + ")); follow_pfnmap_start() "
+        o.line(" * " + (policy == null ? "Policy chosen when pan runs: PINSCOPE_POLICY=ordinal (POL_* below)"
+                : "Policy " + policy + " (KERNEL-MODEL.md §9 (" + policy.letter() + ")") + "); follow_pfnmap_start() "
                 + (spec.kernel().recheckUnderLock() ? "re-reads under the lock (ffef67b93aa3)"
                         : "uses the lockless snapshot (pre-ffef67b93aa3)") + "; THP " + spec.kernel().thpMode() + ".");
         o.line(" * Written from templates per kernel function (KERNEL-MODEL.md §1-§6, steps of §8.5), not from the");
@@ -112,6 +131,18 @@ public final class PromelaExport {
         o.line("    }");
         o.line("}");
         o.line("#endif");
+        if (policy == null) {
+            o.line("c_decl {");
+            o.line("    /* the policy of this run, the ordinal of KERNEL-MODEL.md §9's six (255 when unset) */");
+            o.line("    int pinscope_policy(void) {");
+            o.line("        char *e = getenv(\"PINSCOPE_POLICY\");");
+            o.line("        return e && *e ? atoi(e) : 255;");
+            o.line("    }");
+            o.line("}");
+            for (Policy p : Policy.values()) {
+                o.line("#define " + policyConstant(p) + " " + p.ordinal());
+            }
+        }
         o.line("");
         String[] pcs = {"MAP_LOOP", "MAP_RESULT", "MAP_END", "PPR_LOOP", "PPR_CHECK", "PPR_OUT", "P_LOCK", "GUP",
             "LOOKUP", "RETRY", "RETRY_UNLOCK", "RELOCK", "VGP_COUNT", "P_UNLOCK", "FIXUP_RET", "F2_FAIL", "F_END",
@@ -143,7 +174,11 @@ public final class PromelaExport {
         o.line("");
     }
 
-    private static void globals(Pml o, ScenarioSpec spec, Topology t) {
+    private static void globals(Pml o, ScenarioSpec spec, Topology t, boolean policyAtRunTime) {
+        if (policyAtRunTime) {
+            o.comment("the retry policy of this run (set once by init from PINSCOPE_POLICY)");
+            o.line("byte policy;");
+        }
         int nd = Math.max(1, spec.devices().size());
         int nv = Math.max(1, spec.vmas().size());
         o.comment("page-table slots the scenario touches (§8.3): kind | writable << 2");
@@ -166,13 +201,17 @@ public final class PromelaExport {
         o.line("byte res[" + spec.actors().size() + "];");
     }
 
-    private static void init(Pml o, ScenarioSpec spec, Topology t) {
+    private static void init(Pml o, ScenarioSpec spec, Topology t, boolean policyAtRunTime) {
         o.line("");
         o.comment("the initial kernel state, then every actor");
         o.line("init {");
         o.in();
         o.line("atomic {");
         o.in();
+        if (policyAtRunTime) {
+            o.line("c_code { now.policy = pinscope_policy(); };");
+            o.line("assert(policy < " + Policy.values().length + ");");
+        }
         for (Topology.Slot s : t.slots) {
             if (s.initKind() != Topology.NONE) {
                 o.line("slot[" + s.id() + "] = " + (s.initKind() + (s.initW() ? 4 : 0)) + ";");

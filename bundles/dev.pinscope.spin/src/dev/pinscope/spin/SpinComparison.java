@@ -118,7 +118,8 @@ public final class SpinComparison {
             if (progress != null) {
                 progress.accept(p + ": SPIN");
             }
-            SpinReport sr = SpinVerifier.verify(spec, p, o.withExport(PromelaExport.Options.of(so)), dir.resolve(
+            SpinReport sr = SpinVerifier.verify(spec, p, o.withExport(PromelaExport.Options.of(so).withPolicyAtRunTime(
+                    o.export().policyAtRunTime())), dir.resolve(
                     p.name()), cancelled);
             rows.addAll(rows(spec, er, sr));
         }

@@ -21,7 +21,9 @@ final class SpinScripts {
     }
 
     /** How pan is built and run; see {@link SpinMode}. */
-    record Config(SpinMode mode, int pinners, int members, int cores, int hashBits, long maxDepth, String ccOpt) {
+    /** @param policy the policy's ordinal for a model that chooses it when pan runs, else -1 (fixed in the model) */
+    record Config(SpinMode mode, int pinners, int members, int cores, int hashBits, long maxDepth, String ccOpt,
+            int policy) {
     }
 
     static String member(Config c) {
@@ -48,6 +50,9 @@ final class SpinScripts {
                 PANOPTS="%s"
                 SPIN=${SPIN:-spin}
                 CC=${CC:-gcc}
+                POLICY="%s"
+                # a model that chooses the policy when pan runs reads it from the environment (pan and its replays)
+                if [ -n "$POLICY" ]; then PINSCOPE_POLICY=$POLICY; export PINSCOPE_POLICY; fi
                 HERE=$(cd "$(dirname "$0")" && pwd)
                 W="$HERE/out/member-$K"
                 rm -rf "$W"; mkdir -p "$W"; cp "$HERE/model.pml" "$W/model.pml"; cd "$W" || exit 2
@@ -59,9 +64,34 @@ final class SpinScripts {
                     esac
                     ORDER="$ORDER -RS$((K * 7919 + 17)) -rhash"
                 fi
-                build() { # $1 = pinner whose retry path carries the accept label, $2 = output, $3 = extra cc flags
+                compile() { # $1 = pinner whose retry path carries the accept label, $2 = output, $3 = extra cc flags
                     "$SPIN" -a -DPINSCOPE_COLLECT -DPINSCOPE_LIVE=$1 model.pml >> build.out 2>&1 &&
                     "$CC" $CCOPTS $3 -w -o $2 pan.c >> build.out 2>&1
+                }
+                # PINSCOPE_PAN_CACHE=DIR: a pan built before from the same model text and flags is copied from DIR
+                # instead of being compiled again (the tests build one pan per scenario for all six policies);
+                # flock, where there is one, keeps two runs of the same model from building it twice
+                build() {
+                    if [ -n "${PINSCOPE_PAN_CACHE:-}" ] && [ -z "$MCOPTS" ] && mkdir -p "$PINSCOPE_PAN_CACHE" 2>/dev/null; then
+                        KEY=$( (cat model.pml; echo "live=$1 cc=$CCOPTS $3"; "$SPIN" -V; "$CC" --version | head -n 1) 2>&1 |
+                            sha256sum | cut -c1-32)
+                        C="$PINSCOPE_PAN_CACHE/pan-$KEY"
+                        (
+                            if command -v flock >/dev/null 2>&1; then exec 9>"$C.lock"; flock 9; fi
+                            [ -x "$C" ] && exit 0
+                            compile "$1" "$C.$$" "$3" && mv -f "$C.$$" "$C" && exit 10
+                            exit 1
+                        )
+                        R=$?
+                        case $R in
+                            0) echo "$2: from the cache $C" >> build.out ;;
+                            10) echo "$2: compiled into the cache $C" >> build.out ;;
+                            *) return 1 ;;
+                        esac
+                        cp "$C" "$2"
+                        return
+                    fi
+                    compile "$@"
                 }
                 # pan's own replay (-r, -S: only the model's printfs) is exact with the embedded C check and
                 # replays permuted (swarm) and multi-core searches, whose trails spin -t refuses
@@ -124,7 +154,8 @@ final class SpinScripts {
                 T3=$(date +%%s.%%N)
                 echo "accept $T2 $T3" >> times.out
                 echo done > done.out
-                """.formatted(c.mode.name().toLowerCase(java.util.Locale.ROOT), c.pinners, cc, mc, pan);
+                """.formatted(c.mode.name().toLowerCase(java.util.Locale.ROOT), c.pinners, cc, mc, pan,
+                        c.policy < 0 ? "" : Integer.toString(c.policy));
     }
 
     /**

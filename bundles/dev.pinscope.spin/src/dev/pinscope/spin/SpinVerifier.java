@@ -28,40 +28,54 @@ import java.util.function.BooleanSupplier;
  */
 public final class SpinVerifier {
 
-    /** @param ccOpt gcc optimisation (-O2 for real runs; tests may use -O0 to save compile time) */
+    /**
+     * @param ccOpt    gcc optimisation (-O2 for real runs; tests may use -O0 to save compile time)
+     * @param panCache null, or a directory of compiled pans by model text and flags, shared by runs (member.sh's
+     *                 PINSCOPE_PAN_CACHE); with {@link PromelaExport.Options#policyAtRunTime()} one pan serves
+     *                 every policy of a scenario
+     */
     public record Options(SpinMode mode, int members, int cores, int hashBits, long maxDepth, String ccOpt,
-            PromelaExport.Options export) {
+            PromelaExport.Options export, Path panCache) {
+        public Options(SpinMode mode, int members, int cores, int hashBits, long maxDepth, String ccOpt,
+                PromelaExport.Options export) {
+            this(mode, members, cores, hashBits, maxDepth, ccOpt, export, null);
+        }
+
         public static Options defaults() {
             return new Options(SpinMode.EXHAUSTIVE, 8, Math.max(2, Runtime.getRuntime().availableProcessors()), 22,
-                    1_000_000, "-O2", PromelaExport.Options.defaults());
+                    1_000_000, "-O2", PromelaExport.Options.defaults(), null);
+        }
+
+        public Options withPanCache(Path dir) {
+            return new Options(mode, members, cores, hashBits, maxDepth, ccOpt, export, dir);
         }
 
         public Options withMode(SpinMode m) {
-            return new Options(m, members, cores, hashBits, maxDepth, ccOpt, export);
+            return new Options(m, members, cores, hashBits, maxDepth, ccOpt, export, panCache);
         }
 
         public Options withMembers(int n) {
-            return new Options(mode, n, cores, hashBits, maxDepth, ccOpt, export);
+            return new Options(mode, n, cores, hashBits, maxDepth, ccOpt, export, panCache);
         }
 
         public Options withCores(int n) {
-            return new Options(mode, members, n, hashBits, maxDepth, ccOpt, export);
+            return new Options(mode, members, n, hashBits, maxDepth, ccOpt, export, panCache);
         }
 
         public Options withHashBits(int n) {
-            return new Options(mode, members, cores, n, maxDepth, ccOpt, export);
+            return new Options(mode, members, cores, n, maxDepth, ccOpt, export, panCache);
         }
 
         public Options withMaxDepth(long n) {
-            return new Options(mode, members, cores, hashBits, n, ccOpt, export);
+            return new Options(mode, members, cores, hashBits, n, ccOpt, export, panCache);
         }
 
         public Options withCcOpt(String o) {
-            return new Options(mode, members, cores, hashBits, maxDepth, o, export);
+            return new Options(mode, members, cores, hashBits, maxDepth, o, export, panCache);
         }
 
         public Options withExport(PromelaExport.Options e) {
-            return new Options(mode, members, cores, hashBits, maxDepth, ccOpt, e);
+            return new Options(mode, members, cores, hashBits, maxDepth, ccOpt, e, panCache);
         }
     }
 
@@ -114,7 +128,8 @@ public final class SpinVerifier {
             pages.add(((ActorSpec.Pinner) spec.actors().get(a)).size() >>> 12);
         }
         SpinScripts.Config c = new SpinScripts.Config(o.mode(), m.pinners().size(),
-                o.mode() == SpinMode.SWARM ? o.members() : 1, o.cores(), o.hashBits(), o.maxDepth(), o.ccOpt());
+                o.mode() == SpinMode.SWARM ? o.members() : 1, o.cores(), o.hashBits(), o.maxDepth(), o.ccOpt(),
+                o.export().policyAtRunTime() ? policy.ordinal() : -1);
         SpinScripts.write(dir, m.text(), c);
         SpinScripts.put(dir.resolve("meta.txt"),
                 new SpinOutputs.Meta(policy, o.mode(), m.actors(), m.pinners(), pages).text());
@@ -157,6 +172,9 @@ public final class SpinVerifier {
                             p.toString()));
                     which(System.getenv().getOrDefault("CC", "gcc")).ifPresent(p -> pb.environment().put("CC",
                             p.toString()));
+                    if (o.panCache() != null) {
+                        pb.environment().put("PINSCOPE_PAN_CACHE", o.panCache().toAbsolutePath().toString());
+                    }
                     running.add(pb.start());
                     next++;
                 }

@@ -13,6 +13,7 @@ import dev.pinscope.engine.spec.Policy;
 import dev.pinscope.engine.spec.ScenarioSpec;
 import dev.pinscope.model.examples.Examples;
 import dev.pinscope.model.io.LoadResult;
+import dev.pinscope.spin.PromelaExport;
 import dev.pinscope.spin.SpinComparison;
 import dev.pinscope.spin.SpinMode;
 import dev.pinscope.spin.SpinReport;
@@ -27,14 +28,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Shared by the SPIN tests: small scopes, pan compiled once per policy with -O0 -DNOREDUCE (the verdict depends on
+ * Shared by the SPIN tests: small scopes, pan compiled once per scenario with -O0 -DNOREDUCE (the verdict depends on
  * neither; compile time dominates these tiny models, and without the reduction the safety runs and the cycle search
- * share one pan), a small hash table, two policies checked at a time. The CLI tests (-O2) and the fault-injection test
+ * share one pan), a small hash table, two policies checked at a time. The model chooses its policy when pan runs,
+ * so its text and its pan are the same for all six policies: the pans are kept in target/pan-cache (by model text
+ * and flags) and each scenario's is compiled once for the whole build. The CLI tests (-O2) and the fault-injection test
  * (-O0) build pan with its partial-order reduction for the safety runs.
  */
 final class SpinTestSupport {
     static final SpinVerifier.Options OPTIONS = SpinVerifier.Options.defaults().withMode(SpinMode.EXHAUSTIVE)
-            .withCcOpt("-O0 -DNOREDUCE").withHashBits(18).withMaxDepth(200_000);
+            .withCcOpt("-O0 -DNOREDUCE").withHashBits(18).withMaxDepth(200_000)
+            .withExport(PromelaExport.Options.defaults().withPolicyAtRunTime(true)).withPanCache(panCache());
+
+    /** target/pan-cache of this module (the build passes it), else one for this test JVM. */
+    private static Path panCache() {
+        String dir = System.getProperty("pinscope.spin.panCache");
+        try {
+            return dir != null ? Path.of(dir) : Files.createTempDirectory("pinscope-pan-cache");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private SpinTestSupport() {
     }

@@ -46,6 +46,10 @@ public final class Main {
             System.out.println(version(home.resolve("plugins")));
             return;
         }
+        String training = System.getProperty(TRAIN_PROPERTY);
+        if (training != null && onClassPath(CLI_MAIN)) {
+            trainCli(training);
+        }
         if (args.length > 0 && isCliCommand(args[0])) {
             if (onClassPath(CLI_MAIN)) {
                 runCli(args);
@@ -105,6 +109,38 @@ public final class Main {
                 failure[0] = t;
             }
         }, "main", CLI_STACK);
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /**
+     * The packages' class-data training run sets this to a scenario file: the headless commands' classes are loaded
+     * (validate and compare of that file, output discarded) before the workbench starts in the same JVM, so the
+     * one archive the launcher maps holds both the CLI's classes and the workbench's.
+     */
+    static final String TRAIN_PROPERTY = "pinscope.cds.train";
+
+    private static void trainCli(String scenario) throws Throwable {
+        Class<?> cli = Class.forName(CLI_MAIN);
+        java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        Object instance = cli.getConstructor(java.io.PrintStream.class, java.io.PrintStream.class).newInstance(none, none);
+        Method run = cli.getMethod("run", String[].class);
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                for (String command : List.of("validate", "compare")) {
+                    Object code = run.invoke(instance, (Object) new String[] {command, scenario});
+                    if (!Integer.valueOf(0).equals(code)) {
+                        throw new IllegalStateException("training: " + command + " " + scenario + " exited " + code);
+                    }
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "cds-training", CLI_STACK);
         thread.start();
         thread.join();
         if (failure[0] != null) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * spin-compare (issue 18 point 7): Pinscope's full verdict (reachable results + livelock/starvation analysis)
  * against SPIN's on the Promela export of the same scenario (pan -O2, with and without -DNOREDUCE; SPIN's full
  * verdict = the result-collecting safety runs + the weakly fair acceptance run), alternately, three times each.
- * Prints states, seconds (median), states/s, bytes/state and SPIN's time over Pinscope's. A benchmark, not a test.
+ * Prints states, seconds (median), states/s, bytes/state and SPIN's time over Pinscope's, each row as soon as its
+ * scenario is done. A benchmark, not a test.
  *
  * <p>Run: {@code mvn -B -q -f releng/bench/pom.xml compile exec:java
  * -Dbench.main=dev.pinscope.releng.bench.SpinCompareBenchmark} (needs spin and gcc).
@@ -98,8 +99,10 @@ public final class SpinCompareBenchmark {
             System.exit(2);
         }
         int reps = Integer.getInteger("bench.reps", 3);
-        List<ScenarioSpec> scenarios = List.of(pud(Policy.BOUNDED), fourK(Policy.BOUNDED), pud(Policy.PATCH_V1),
-                fourK(Policy.PATCH_V1));
+        // the issue's three rows; -Dbench.all=true adds the PUD scenario under PATCH_V1
+        List<ScenarioSpec> scenarios = Boolean.getBoolean("bench.all")
+                ? List.of(pud(Policy.BOUNDED), fourK(Policy.BOUNDED), pud(Policy.PATCH_V1), fourK(Policy.PATCH_V1))
+                : List.of(pud(Policy.BOUNDED), fourK(Policy.BOUNDED), fourK(Policy.PATCH_V1));
         Path dir = Files.createTempDirectory("spin-compare");
         engine(scenarios.get(0)); // JIT warm-up
         System.out.println("| Scenario | Checker | States | Seconds (median of " + reps + ") | States/s | Bytes/state "
@@ -119,11 +122,24 @@ public final class SpinCompareBenchmark {
                 tp.add(p.seconds());
                 n = spin(s, true, dir.resolve("noreduce"));
                 tn.add(n.seconds());
+                // each round as it comes (stderr), so a long sitting cut short still has its samples
+                System.err.printf(Locale.ROOT, "spin-compare: %s round %d: Pinscope %.3f s (%d states), pan %.3f s (%d), "
+                        + "pan -DNOREDUCE %.3f s (%d); load %s%n", s.name(), i + 1, e.seconds(), e.states(), p.seconds(),
+                        p.states(), n.seconds(), n.states(), load());
             }
             double me = median(te);
             row(s.name(), "Pinscope (full verdict)", e, me, Double.NaN);
             row(s.name(), "pan -O2 (safety + acceptance)", p, median(tp), median(tp) / me);
             row(s.name(), "pan -O2 -DNOREDUCE", n, median(tn), median(tn) / me);
+            System.out.flush();
+        }
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
