@@ -10,7 +10,9 @@ import java.util.List;
  * <li>{@link #REFUTED} 1: an expectation is refuted (the engine found what it rules out);</li>
  * <li>{@link #BAD_INPUT} 2: bad input or usage (one line on stderr);</li>
  * <li>{@link #INCONCLUSIVE} 3: a run cut by MAX_STEPS, or an exploration stopped by a bound, a cancel or memory,
- * left something undecided: an expectation shown as INCONCLUSIVE, or nothing checked at all.</li>
+ * left something undecided: an expectation shown as INCONCLUSIVE, or nothing checked at all;</li>
+ * <li>{@link #INTERNAL_ERROR} 70 (sysexits' EX_SOFTWARE): a bug of Pinscope, not of the input: one "internal error"
+ * line naming a report file with the details.</li>
  * </ul>
  * A refutation outranks an undecided rest: what was found is real.
  */
@@ -19,6 +21,7 @@ public final class ExitCodes {
     public static final int REFUTED = 1;
     public static final int BAD_INPUT = 2;
     public static final int INCONCLUSIVE = 3;
+    public static final int INTERNAL_ERROR = 70;
 
     private ExitCodes() {
     }

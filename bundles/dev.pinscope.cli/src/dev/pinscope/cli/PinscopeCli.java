@@ -55,7 +55,7 @@ public final class PinscopeCli {
                 "Exit codes: 0 every checked expectation holds and every run/exploration completed,",
                 "  1 an expectation is refuted, 2 bad input or usage, 3 inconclusive (a run cut by --max-steps,",
                 "  an exploration stopped by --max-states/--max-steps or out of memory: undecided expectations",
-                "  are shown as INCONCLUSIVE).",
+                "  are shown as INCONCLUSIVE), 70 internal error (a bug of Pinscope: one line naming a report).",
                 "Without a command, pinscope opens the workbench (start script only)."})
     static final class Top implements Callable<Integer> {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -96,7 +96,7 @@ public final class PinscopeCli {
             return INCONCLUSIVE;
         } catch (Throwable t) {
             err.println(InternalErrorReport.line(t, args, UserText.of(t)));
-            return BAD_INPUT;
+            return ExitCodes.INTERNAL_ERROR;
         }
     }
 
@@ -118,7 +118,7 @@ public final class PinscopeCli {
         };
     }
 
-    /** BadInput is the user's problem (exit 2, its message); anything else is ours: "internal error". */
+    /** BadInput is the user's problem (exit 2, its message); anything else is ours: "internal error" (exit 70). */
     private IExecutionExceptionHandler failure() {
         return (Exception e, CommandLine cl, ParseResult parsed) -> {
             if (e instanceof BadInput) {
@@ -126,6 +126,7 @@ public final class PinscopeCli {
             } else {
                 err.println(InternalErrorReport.line(e, parsed == null ? null
                         : parsed.originalArgs().toArray(String[]::new), UserText.of(e)));
+                return ExitCodes.INTERNAL_ERROR;
             }
             return BAD_INPUT;
         };

@@ -1,5 +1,6 @@
 package dev.pinscope.engine;
 
+import dev.pinscope.engine.internal.EmfAdapter;
 import dev.pinscope.engine.internal.Explorer;
 import dev.pinscope.engine.internal.Listings;
 import dev.pinscope.engine.internal.Machine;
@@ -38,10 +39,25 @@ public final class Simulation {
     }
 
     /**
-     * Compiles the engine's own input. Problems with the input are returned, never thrown; an exception is an
+     * Compiles the engine's own input (a spec built in code: tests, SpecBuilder, the SPIN comparison). The spec is
+     * checked as the EMF scenario it stands for by the model's ScenarioValidator, where every scenario rule lives,
+     * then against the engine's own limits. Problems with the input are returned, never thrown; an exception is an
      * engine bug (IllegalStateException naming it), which callers report as an internal error.
      */
     public static CompileResult compile(ScenarioSpec spec, SimulationOptions options) {
+        return compile(spec, options, true);
+    }
+
+    /**
+     * Compiles a spec without the model's scenario rules, only the engine's own limits: for the engine's tests of
+     * kernel behaviour on inputs the scenario model refuses (a pinner over a hole in its range, a VM_IO VMA without
+     * VM_PFNMAP). Nothing a user writes goes this way.
+     */
+    public static CompileResult compileOutsideTheModel(ScenarioSpec spec, SimulationOptions options) {
+        return compile(spec, options, false);
+    }
+
+    private static CompileResult compile(ScenarioSpec spec, SimulationOptions options, boolean validate) {
         if (options == null) {
             options = SimulationOptions.defaults();
         }
@@ -59,7 +75,13 @@ public final class Simulation {
                         spec.expectations());
         List<String> errors = new ArrayList<>();
         try {
-            errors.addAll(Machine.check(s, policy));
+            // the scenario as written; a policy swept over by compare or explore is the engine's to take
+            if (validate) {
+                errors.addAll(EmfAdapter.validate(spec));
+            }
+            if (errors.isEmpty()) {
+                errors.addAll(Machine.check(s, maxRetries));
+            }
             if (!errors.isEmpty()) {
                 return new CompileResult(null, errors);
             }
@@ -73,30 +95,29 @@ public final class Simulation {
     }
 
     /**
-     * Compiles an EMF scenario: the model's validator runs first, its errors and the engine's own checks are
+     * Compiles an EMF scenario: the model's validator runs first, its errors and the engine's own limits are
      * returned as messages (never thrown). The policy is the scenario's unless options override it.
      */
     public static CompileResult compile(dev.pinscope.model.scenario.Scenario scenario, SimulationOptions options) {
         if (scenario == null) {
             return new CompileResult(null, List.of("no scenario"));
         }
-        List<String> errors = new ArrayList<>();
+        ScenarioSpec spec;
         try {
-            errors.addAll(dev.pinscope.engine.internal.EmfAdapter.validate(scenario));
+            List<String> errors = EmfAdapter.validate(scenario);
             if (!errors.isEmpty()) {
                 return new CompileResult(null, errors);
             }
-            return compile(dev.pinscope.engine.internal.EmfAdapter.toSpec(scenario), options);
-        } catch (IllegalStateException bug) {
-            throw bug;
+            spec = EmfAdapter.toSpec(scenario);
         } catch (RuntimeException e) {
             throw new IllegalStateException("engine bug adapting '" + scenario.getName() + "': " + e, e);
         }
+        return compile(spec, options, false);
     }
 
     /** The same scenario under another policy. */
     public Simulation withPolicy(Policy p) {
-        return compile(spec, options.withPolicy(p)).orThrow();
+        return compile(spec, options.withPolicy(p), false).orThrow();
     }
 
     public ScenarioSpec spec() {

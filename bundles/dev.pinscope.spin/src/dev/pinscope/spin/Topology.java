@@ -188,25 +188,8 @@ final class Topology {
      */
     private TreeMap<Long, long[]> universe() {
         TreeMap<Long, long[]> out = new TreeMap<>();
-        List<long[]> ranges = new ArrayList<>();
-        for (ActorSpec a : spec.actors()) {
-            if (a instanceof ActorSpec.Pinner p && p.size() > 0) {
-                ranges.add(new long[] {p.vaddr() & ~0xfffL, p.vaddr() + p.size()});
-            } else if (a instanceof ActorSpec.CpuAccess c) {
-                ranges.add(new long[] {c.vaddr() & ~0xfffL, (c.vaddr() & ~0xfffL) + 4096});
-            }
-        }
-        for (EntrySpec e : spec.entries()) {
-            ranges.add(new long[] {e.vaddr(), e.vaddr() + e.level().size()});
-        }
-        for (long[] r : ranges) {
-            for (VmaSpec v : spec.vmas()) {
-                long lo = Math.max(r[0], v.start());
-                long hi = Math.min(r[1], v.end());
-                if (lo < hi) {
-                    addRange(out, lo, hi);
-                }
-            }
+        for (long[] r : spec.walkedRanges()) {
+            addRange(out, r[0], r[1]);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.pinscope.app.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class DialogClippingTest {
             fits.setText("Retry policy");
             shell.pack();
             shell.open();
-            MenusTest.drain();
+            drain();
             assertEquals(List.of(), Clipping.in(shell));
             fits.setSize(fits.getSize().x / 2, fits.getSize().y);
             List<String> cut = Clipping.in(shell);
@@ -62,7 +63,7 @@ class DialogClippingTest {
         dialog.open();
         List<String> cut = new ArrayList<>();
         try {
-            MenusTest.drain();
+            drain();
             IWizardPage page = dialog.getCurrentPage();
             cut.addAll(Clipping.in(dialog.getShell()).stream().map(c -> page.getTitle() + ": " + c).toList());
             WorkbenchTest.screenshot(dialog.getShell(), "import-wizard-first-page.png");
@@ -83,7 +84,7 @@ class DialogClippingTest {
             dialog.setBlockOnOpen(false);
             dialog.open();
             try {
-                MenusTest.drain();
+                drain();
                 pages.add(node.getLabelText());
                 cut.addAll(Clipping.in(dialog.getShell()).stream().map(c -> node.getLabelText() + ": " + c).toList());
             } finally {

@@ -1,5 +1,6 @@
 package dev.pinscope.app.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,7 +37,7 @@ class DialogsTest {
     @AfterEach
     void closeEditors() {
         page().closeAllEditors(false);
-        MenusTest.drain();
+        drain();
     }
 
     @Test
@@ -73,7 +74,7 @@ class DialogsTest {
         };
         display.timerExec(50, inspect);
         page().getWorkbenchWindow().getService(IHandlerService.class).executeCommand("dev.pinscope.debug.addEventBreakpoint", null);
-        MenusTest.drain();
+        drain();
         assertFalse(labels.isEmpty(), "the dialog listed the events");
         assertEquals(List.of(), cut, "labels cut at the default font");
     }
@@ -81,7 +82,7 @@ class DialogsTest {
     @Test
     void theDebugButtonsToolTipDoesNotCoverItsPolicyDropDown() throws Exception {
         PinscopeWorkbenchAdvisor.openWelcomeExample(page());
-        MenusTest.drain();
+        drain();
         ToolItem debug = MenusTest.mainToolItems().stream()
                 .filter(i -> "dev.pinscope.debug.debugScenario".equals(MenusTest.commandOf(i)) && (i.getStyle() & SWT.DROP_DOWN) != 0)
                 .findFirst().orElse(null);
@@ -118,7 +119,7 @@ class DialogsTest {
             }
         }
         for (int i = 0; i < 20; i++) {
-            MenusTest.drain();
+            drain();
             Thread.sleep(20);
         }
         assertTrue(checked[0], "the drop-down opened");

@@ -1,5 +1,6 @@
 package dev.pinscope.app.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,13 +50,6 @@ class MenusTest {
         IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(w);
         return w;
-    }
-
-    static void drain() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // let menus fill and layouts settle
-        }
     }
 
     /** The texts of a menu's items (without mnemonics), shown as a user would open it. */

@@ -1,5 +1,6 @@
 package dev.pinscope.app.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -44,13 +45,6 @@ class WelcomeTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(window);
         return window;
-    }
-
-    private static void drain() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // let layout and paint happen
-        }
     }
 
     @Test

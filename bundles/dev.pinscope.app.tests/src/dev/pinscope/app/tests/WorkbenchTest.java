@@ -1,13 +1,12 @@
 package dev.pinscope.app.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +15,7 @@ import org.eclipse.gef.GraphicalViewer;
 import org.eclipse.gef.ui.parts.GraphicalEditorWithFlyoutPalette;
 import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.core.runtime.Adapters;
@@ -41,6 +34,7 @@ import dev.pinscope.app.internal.PinscopeAppPlugin;
 import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.IScenarioDiagram;
+import dev.pinscope.testsupport.UiTestSupport;
 
 /** Drives the real Pinscope workbench started by the Tycho UI harness with our application. */
 class WorkbenchTest {
@@ -49,13 +43,6 @@ class WorkbenchTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(window, "the Pinscope workbench window is open");
         return window;
-    }
-
-    private static void drain() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // run pending UI work (layout, paint) before asserting on it
-        }
     }
 
     @Test
@@ -156,18 +143,6 @@ class WorkbenchTest {
     }
 
     static void screenshot(Shell shell, String name) throws Exception {
-        drain();
-        String dir = System.getProperty("pinscope.screenshots", "target/screenshots");
-        Files.createDirectories(Path.of(dir));
-        Display display = shell.getDisplay();
-        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
-        Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, r.x, r.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {image.getImageData()};
-        loader.save(Path.of(dir, name).toString(), SWT.IMAGE_PNG);
-        image.dispose();
+        UiTestSupport.screenshot(shell, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinscope.debug.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,11 +17,6 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IVariable;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -30,6 +26,7 @@ import dev.pinscope.debug.core.PinscopeDebugTarget;
 import dev.pinscope.model.examples.Examples;
 import dev.pinscope.model.io.LoadResult;
 import dev.pinscope.model.io.Scenarios;
+import dev.pinscope.testsupport.UiTestSupport;
 
 /** Helpers shared by the debugger tests: example files, waiting on the UI thread, variables by path. */
 final class DebugTestSupport {
@@ -59,15 +56,6 @@ final class DebugTestSupport {
     static PinscopeDebugTarget targetOf(ILaunch launch) {
         assertEquals(1, launch.getDebugTargets().length, "one target per launch");
         return (PinscopeDebugTarget) launch.getDebugTargets()[0];
-    }
-
-    static void drain() {
-        Display d = Display.getCurrent();
-        if (d != null) {
-            while (d.readAndDispatch()) {
-                // run pending UI work (async execs from debug events)
-            }
-        }
     }
 
     static void waitUntil(String what, long timeoutMillis, BooleanSupplier condition) {
@@ -165,19 +153,6 @@ final class DebugTestSupport {
 
     static Path screenshot(Shell shell, String name) throws Exception {
         settle(1500);
-        String dir = System.getProperty("pinscope.screenshots", "target/screenshots");
-        Files.createDirectories(Path.of(dir));
-        Display display = shell.getDisplay();
-        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
-        Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, r.x, r.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { image.getImageData() };
-        Path out = Path.of(dir, name);
-        loader.save(out.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        return out;
+        return UiTestSupport.screenshot(shell, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinscope.debug.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static dev.pinscope.debug.tests.DebugTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class BadFileTest {
     @AfterEach
     void close() {
         EditorFixture.page().closeAllEditors(false);
-        EditorFixture.drain();
+        drain();
     }
 
     @Test
@@ -43,10 +44,10 @@ class BadFileTest {
         long before = Files.exists(log) ? Files.size(log) : 0;
 
         IEditorPart part = IDE.openEditorOnFileStore(EditorFixture.page(), EFS.getLocalFileSystem().getStore(bad.toUri()));
-        EditorFixture.drain();
+        drain();
         assertFalse(part instanceof ScenarioEditor, "a file that does not load must not show a scenario editor");
         EditorFixture.page().closeAllEditors(false);
-        EditorFixture.drain();
+        drain();
 
         String appended = Files.exists(log) ? Files.readString(log).substring((int) before) : "";
         assertTrue(appended.contains("'banana' is not a valid start of Vma"),

@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import dev.pinscope.diagram.internal.figures.TextBox;
 import dev.pinscope.diagram.internal.parts.ElementEditPart;
 import dev.pinscope.model.builder.ScenarioBuilder;
 import dev.pinscope.model.scenario.Actor;
-import dev.pinscope.model.scenario.Scenario;
 
 /**
  * The diagram uses the canvas: one that fits is centred on open, one that does not is zoomed out
@@ -90,7 +90,7 @@ class CanvasTest {
                 return "follow_pfnmap_start F1_LOCK";
             }
         });
-        EditorFixture.drain();
+        drain();
         List<DiagramTexts.Placed> all = DiagramTexts.texts(editor);
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {

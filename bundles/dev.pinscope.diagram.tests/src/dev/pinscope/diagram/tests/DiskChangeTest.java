@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class DiskChangeTest {
         PENDING.forEach(a -> a.cancelled = true);
         PENDING.clear();
         EditorFixture.page().closeAllEditors(false);
-        EditorFixture.drain();
+        drain();
     }
 
     /** Presses {@code button} in the next dialog titled {@code title}; remembers what it said. */
@@ -123,9 +124,9 @@ class DiskChangeTest {
     private static void reactivate(ScenarioEditor editor) throws Exception {
         IViewPart other = EditorFixture.page().showView("org.eclipse.ui.views.PropertySheet");
         EditorFixture.page().activate(other);
-        EditorFixture.drain();
+        drain();
         EditorFixture.page().activate(editor);
-        EditorFixture.drain();
+        drain();
     }
 
     private static String vma(ScenarioEditor e) {
@@ -171,25 +172,25 @@ class DiskChangeTest {
         var v = editor.getScenario().getAddressSpace().getVmas().get(0);
         EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
         p.setPropertyValue(p.idOf("name"), "from-editor");
-        EditorFixture.drain();
+        drain();
         changeOnDisk(file, "from-disk");
         Answer no = new Answer("Update conflict", "No").shot("disk-change-update-conflict.png");
         editor.doSave(null);
-        EditorFixture.drain();
+        drain();
         assertEquals(1, no.questions.size(), "asked before overwriting");
         assertTrue(no.questions.get(0).contains("overwrite the changes made on the file system"), no.questions.get(0));
         assertEquals("from-disk", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName(), "No left the file alone");
         assertTrue(editor.isDirty(), "and the editor's changes unsaved");
         Answer yes = new Answer("Update conflict", "Yes");
         editor.doSave(null);
-        EditorFixture.drain();
+        drain();
         assertEquals(1, yes.questions.size());
         assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
         assertFalse(editor.isDirty());
         Answer none = new Answer("Update conflict", "Yes");
         p.setPropertyValue(p.idOf("name"), "again");
         editor.doSave(null);
-        EditorFixture.drain();
+        drain();
         assertEquals(List.of(), none.questions, "its own save is no change on disk");
     }
 
@@ -200,7 +201,7 @@ class DiskChangeTest {
         Files.delete(file);
         Answer close = new Answer("File Deleted", "Close").shot("disk-change-file-deleted.png");
         reactivate(editor);
-        EditorFixture.drain();
+        drain();
         assertEquals(1, close.questions.size(), "asked once");
         assertTrue(close.questions.get(0).contains(file.toString())
                 && close.questions.get(0).contains("has been deleted from the file system"), close.questions.get(0));
@@ -216,11 +217,11 @@ class DiskChangeTest {
         var v = editor.getScenario().getAddressSpace().getVmas().get(0);
         EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
         p.setPropertyValue(p.idOf("name"), "from-editor");
-        EditorFixture.drain();
+        drain();
         Files.delete(file);
         Answer conflict = new Answer("Update conflict", "No");
         editor.doSave(null);
-        EditorFixture.drain();
+        drain();
         assertEquals(List.of(), conflict.questions, "a deleted file is no conflict");
         assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
         assertFalse(editor.isDirty());
@@ -238,9 +239,9 @@ class DiskChangeTest {
         var v = editor.getScenario().getAddressSpace().getVmas().get(0);
         EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
         p.setPropertyValue(p.idOf("name"), "via-link");
-        EditorFixture.drain();
+        drain();
         editor.doSave(null);
-        EditorFixture.drain();
+        drain();
         assertTrue(Files.isSymbolicLink(link), "the link is still a link");
         assertEquals("via-link", Scenarios.load(real).scenario().getAddressSpace().getVmas().get(0).getName());
         assertFalse(editor.isDirty());

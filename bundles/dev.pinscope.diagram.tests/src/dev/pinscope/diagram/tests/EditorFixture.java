@@ -1,9 +1,9 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.core.filesystem.EFS;
@@ -14,13 +14,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.gef.EditPart;
 import org.eclipse.gef.GraphicalEditPart;
 import org.eclipse.gef.commands.Command;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -33,6 +27,7 @@ import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.PageLevel;
 import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.ZapTrigger;
+import dev.pinscope.testsupport.UiTestSupport;
 
 /** Opens real scenario editors in the running workbench and drives them like a user's tools do. */
 final class EditorFixture {
@@ -45,13 +40,6 @@ final class EditorFixture {
 
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // run layout, paint and async work before asserting
-        }
     }
 
     /** A small scenario: a 1G BAR mmap with two PMD leaves, a device with its BAR, a pinner, a walker, a zapper. */
@@ -143,19 +131,6 @@ final class EditorFixture {
     }
 
     static void screenshot(Control control, String name) throws Exception {
-        drain();
-        String dir = System.getProperty("pinscope.screenshots", "target/screenshots");
-        Files.createDirectories(Path.of(dir));
-        Display display = control.getDisplay();
-        var shell = control.getShell();
-        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
-        Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, r.x, r.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {image.getImageData()};
-        loader.save(Path.of(dir, name).toString(), SWT.IMAGE_PNG);
-        image.dispose();
+        UiTestSupport.screenshot(control, name);
     }
 }

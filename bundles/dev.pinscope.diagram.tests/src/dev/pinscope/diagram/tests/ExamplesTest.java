@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -46,7 +47,7 @@ class ExamplesTest {
         assertTrue(examples.size() >= 10, "the model ships its examples: " + examples);
         for (Examples.Example example : examples) {
             IEditorPart part = EditorFixture.page().openEditor(new ExampleEditorInput(example), DiagramIds.EDITOR_ID);
-            EditorFixture.drain();
+            drain();
             ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, part, example.id());
             Scenario s = editor.getScenario();
             List<EObject> elements = new ArrayList<>();

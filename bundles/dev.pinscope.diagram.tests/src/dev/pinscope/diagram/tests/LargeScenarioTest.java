@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,7 @@ class LargeScenarioTest {
         }
         var last = s.getAddressSpace().getVmas().get(9_999);
         editor.reveal(last);
-        EditorFixture.drain();
+        drain();
         long scrolled = System.nanoTime();
         assertTrue(canvas.getViewport().getViewLocation().x > width / 2, "scrolled to the far end");
 
@@ -82,7 +83,7 @@ class LargeScenarioTest {
         var p = (dev.pinscope.diagram.internal.properties.EmfPropertySource) dev.pinscope.diagram.internal.properties.EmfPropertySource
                 .of(editor.domain(), last);
         p.setPropertyValue(p.idOf("name"), "last");
-        EditorFixture.drain();
+        drain();
         long edited = System.nanoTime();
         long[] renameRelayout = editor.diagramPart().lastRelayout();
         // an edit inside one VMA in the middle: its last leaf moves two pages on
@@ -99,7 +100,7 @@ class LargeScenarioTest {
         var before = editor.validation();
         canvas.update(); // what the user waits for: the window repainted
         long paintedCpu = (threads.getCurrentThreadCpuTime() - mc0) / 1_000_000;
-        EditorFixture.drain();
+        drain();
         long moved = System.nanoTime();
         long movedCpu = (threads.getCurrentThreadCpuTime() - mc0) / 1_000_000;
         // validation is deferred by 600 ms; on a loaded machine its timer can fire inside the drain

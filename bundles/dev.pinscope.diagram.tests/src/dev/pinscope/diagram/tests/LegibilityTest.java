@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class LegibilityTest {
         List<String> failures = new ArrayList<>();
         for (Examples.Example example : Examples.list()) {
             IEditorPart part = EditorFixture.page().openEditor(new ExampleEditorInput(example), DiagramIds.EDITOR_ID);
-            EditorFixture.drain();
+            drain();
             ScenarioEditor editor = assertInstanceOf(ScenarioEditor.class, part, example.id());
             check(example.id(), editor, failures, report);
             holdLocks(editor);
@@ -77,7 +78,7 @@ class LegibilityTest {
     void anEmptyVmaSaysWhatFaultsItsLeafIn() throws Exception {
         Examples.Example ex = Examples.list().stream().filter(x -> x.id().startsWith("02")).findFirst().orElseThrow();
         ScenarioEditor editor = (ScenarioEditor) EditorFixture.page().openEditor(new ExampleEditorInput(ex), DiagramIds.EDITOR_ID);
-        EditorFixture.drain();
+        drain();
         var vma = editor.getScenario().getAddressSpace().getVmas().get(0);
         VmaFigure f = (VmaFigure) EditorFixture.part(editor, vma).getFigure();
         assertEquals("no entry yet — faulted in by qemu", f.getEmptyNote());
@@ -104,7 +105,7 @@ class LegibilityTest {
                 return STATUS;
             }
         });
-        EditorFixture.drain();
+        drain();
     }
 
     /**

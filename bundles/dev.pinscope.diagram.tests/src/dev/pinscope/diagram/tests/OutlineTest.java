@@ -1,6 +1,6 @@
 package dev.pinscope.diagram.tests;
 
-import static dev.pinscope.diagram.tests.EditorFixture.drain;
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static dev.pinscope.diagram.tests.EditorFixture.execute;
 import static dev.pinscope.diagram.tests.EditorFixture.layout;
 import static dev.pinscope.diagram.tests.EditorFixture.part;

@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,7 +74,7 @@ class OverlayTest {
                 return List.of(new TransientEntry(vma.getStart() + (8L << 20), PageLevel.PMD, 0));
             }
         });
-        EditorFixture.drain();
+        drain();
         assertEquals(IDiagramOverlay.EntryState.ZAPPED, ((EntryFigure) EditorFixture.part(editor, zapped).getFigure()).getState());
         assertEquals(IDiagramOverlay.EntryState.PRESENT,
                 ((EntryFigure) EditorFixture.part(editor, s.getAddressSpace().getEntries().get(1)).getFigure()).getState());
@@ -85,7 +86,7 @@ class OverlayTest {
         assertFalse(editor.isDirty());
 
         diagram.setOverlay(null);
-        EditorFixture.drain();
+        drain();
         assertNull(diagram.getOverlay());
         assertFalse(((ElementFigure) EditorFixture.part(editor, vma).getFigure()).isHighlighted());
         assertSame(IDiagramOverlay.EntryState.PRESENT, ((EntryFigure) EditorFixture.part(editor, zapped).getFigure()).getState());

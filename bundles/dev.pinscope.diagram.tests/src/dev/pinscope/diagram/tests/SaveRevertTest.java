@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -35,7 +36,7 @@ class SaveRevertTest {
         EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), vma);
         p.setPropertyValue(p.idOf("name"), name);
         p.setPropertyValue(p.idOf("pgoff"), "0x200");
-        EditorFixture.drain();
+        drain();
     }
 
     @Test
@@ -81,7 +82,7 @@ class SaveRevertTest {
         var revert = editor.actions().getAction(org.eclipse.ui.actions.ActionFactory.REVERT.getId());
         assertTrue(revert.isEnabled(), "Revert is enabled while dirty");
         revert.run();
-        EditorFixture.drain();
+        drain();
         assertFalse(editor.isDirty());
         assertTrue(EcoreUtil.equals(original, editor.getScenario()));
         assertEquals("bar0", ((dev.pinscope.diagram.internal.figures.VmaFigure) EditorFixture

@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -52,13 +53,13 @@ class ScreenshotTest {
         shell.setSize(1500, 940);
         try {
             EditorFixture.page().setPartState(EditorFixture.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-            EditorFixture.drain();
+            drain();
             editor.fitToWindow(); // as on open, now that the editor has the whole window
-            EditorFixture.drain();
+            drain();
             editor.viewer().getControl().redraw();
-            EditorFixture.drain();
+            drain();
             Thread.sleep(300);
-            EditorFixture.drain();
+            drain();
             EditorFixture.screenshot(editor.viewer().getControl(), "editor-tour.png");
         } finally {
             EditorFixture.page().setPartState(EditorFixture.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);

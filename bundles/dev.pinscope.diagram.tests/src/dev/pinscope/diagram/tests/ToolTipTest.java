@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -55,7 +56,7 @@ class ToolTipTest {
         Actor qemu = editor.getScenario().getActors().stream().filter(a -> a.getName().equals("qemu")).findFirst().orElseThrow();
         IFigure figure = EditorFixture.part(editor, qemu).getFigure();
         editor.viewer().reveal(EditorFixture.part(editor, qemu));
-        EditorFixture.drain();
+        drain();
 
         rest(editor, figure);
         PopUpHelper tip = toolTipHelper(editor);
@@ -68,12 +69,12 @@ class ToolTipTest {
 
         EmfPropertySource props = (EmfPropertySource) EmfPropertySource.of(editor.domain(), qemu);
         props.setPropertyValue(props.idOf("name"), "qemu-kvm");
-        EditorFixture.drain();
+        drain();
         assertEquals("qemu-kvm", qemu.getName());
         assertTrue(editor.getCommandStack().canUndo(), "renamed through a command");
         figure = EditorFixture.part(editor, qemu).getFigure();
         editor.viewer().reveal(EditorFixture.part(editor, qemu));
-        EditorFixture.drain();
+        drain();
         rest(editor, figure);
         tip = toolTipHelper(editor);
         assertTrue(tip.isShowing(), "the tooltip is up again");
@@ -86,7 +87,7 @@ class ToolTipTest {
         editor.viewer().setSelection(new StructuredSelection(EditorFixture.part(editor, qemu)));
         editor.actions().getAction(ActionFactory.DELETE.getId()).run();
         assertFalse(tip.isShowing(), "the tooltip went with qemu-kvm");
-        EditorFixture.drain();
+        drain();
         assertFalse(editor.getScenario().getActors().contains(qemu));
         assertNull(editor.viewer().getEditPartRegistry().get(qemu), "no edit part of it");
         assertNull(figure.getParent(), "its figure is out of the diagram");

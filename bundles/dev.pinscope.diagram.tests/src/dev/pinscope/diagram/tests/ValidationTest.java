@@ -1,5 +1,6 @@
 package dev.pinscope.diagram.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -47,7 +48,7 @@ class ValidationTest {
         // validation runs on its own shortly after the change
         long until = System.currentTimeMillis() + 5000;
         while (!figure.hasProblemDecoration() && System.currentTimeMillis() < until) {
-            EditorFixture.drain();
+            drain();
             Thread.sleep(20);
         }
         assertTrue(figure.hasProblemDecoration(), "the VMA figure shows the problem");
@@ -60,13 +61,13 @@ class ValidationTest {
         editor.viewer().deselectAll();
         view.table().setSelection(new StructuredSelection(first));
         assertTrue(view.openSelected(), "double-click reveals the element");
-        EditorFixture.drain();
+        drain();
         Object selected = ((IStructuredSelection) editor.viewer().getSelection()).getFirstElement();
         assertSame(EditorFixture.part(editor, vma), selected, "and selects its figure");
 
         editor.getCommandStack().undo();
         editor.validateNow();
-        EditorFixture.drain();
+        drain();
         assertFalse(figure.hasProblemDecoration(), "undo clears the decoration");
         assertEquals(0, view.table().getTable().getItemCount());
     }

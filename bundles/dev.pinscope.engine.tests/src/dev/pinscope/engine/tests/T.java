@@ -1,6 +1,7 @@
 package dev.pinscope.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinscope.engine.ExplorationReport;
@@ -38,7 +39,17 @@ final class T {
 
     /** Runs the scenario's schedule (then round-robin) and returns the run for inspection. */
     static Run scripted(ScenarioSpec s, Policy p) {
-        Simulation sim = sim(s, p);
+        return scripted(sim(s, p), p);
+    }
+
+    /** The same for a scenario the model refuses but the kernel runs (a hole in the pinned range, VM_IO alone). */
+    static Run scriptedOutsideTheModel(ScenarioSpec s, Policy p) {
+        assertFalse(Simulation.compile(s, SimulationOptions.defaults().withPolicy(p)).ok(),
+                "the scenario model refuses it (else test it through compile)");
+        return scripted(Simulation.compileOutsideTheModel(s, SimulationOptions.defaults().withPolicy(p)).orThrow(), p);
+    }
+
+    private static Run scripted(Simulation sim, Policy p) {
         Run r = sim.newRun();
         RunResult rr = r.runWith(sim.scriptedSchedule(), sim.maxSteps());
         assertTrue(rr.status() == RunResult.Status.COMPLETED || rr.status() == RunResult.Status.MAX_STEPS,

@@ -53,6 +53,15 @@ public final class EmfAdapter {
         return out;
     }
 
+    /**
+     * Errors of the model's EValidator for a spec built in code, checked as the scenario it stands for; a spec index
+     * that names nothing is reported first (see {@link SpecScenario}).
+     */
+    public static List<String> validate(ScenarioSpec spec) {
+        SpecScenario.Result r = SpecScenario.of(spec);
+        return r.scenario() == null ? r.errors() : validate(r.scenario());
+    }
+
     private static void collect(Diagnostic d, List<String> out) {
         if (d.getChildren().isEmpty()) {
             if (d.getSeverity() >= Diagnostic.ERROR) {

@@ -126,13 +126,14 @@ public final class Machine {
         return s0;
     }
 
-    /** Engine-side checks of things the semantics rely on; each message names the element and the rule. */
-    public static List<String> check(ScenarioSpec spec, Policy policy) {
-        return ScenarioChecks.check(spec, policy);
+    /** The engine's own limits, for a scenario the model's validator accepted (see {@link EngineLimits}). */
+    public static List<String> check(ScenarioSpec spec, int maxRetries) {
+        return EngineLimits.check(spec, maxRetries);
     }
 
     public static Machine create(ScenarioSpec spec, Policy policy, int maxRetries, long maxSteps,
             SimulationOptions options) {
+        EngineFaults.onCompile(spec);
         return new Machine(spec, policy, maxRetries, maxSteps, options);
     }
 

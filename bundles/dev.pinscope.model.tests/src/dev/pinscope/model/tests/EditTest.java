@@ -90,6 +90,6 @@ class EditTest {
         }
         assertEquals(0x7f0000000000L, ValueFormat.of(ScenarioPackage.Literals.VMA__START).parse("0x7f0000000000"));
         assertEquals(1L << 30, ValueFormat.of(ScenarioPackage.Literals.BAR__SIZE).parse("1G"));
-        assertTrue(ValueFormat.of(ScenarioPackage.Literals.SCENARIO__MAX_STEPS) == ValueFormat.PLAIN);
+        assertTrue(ValueFormat.of(ScenarioPackage.Literals.SCENARIO__MAX_STEPS) == ValueFormat.LONG);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -139,7 +140,7 @@ class CompareTest {
         IEditorPart editor = Fixture.open(file);
         v = Fixture.view();
         Fixture.page().activate(editor);
-        Fixture.drain();
+        drain();
         assertNotNull(v.shown(), "results reloaded with the scenario");
         assertEquals(before, Fixture.resultRows(v));
         assertFalse(v.isStale());
@@ -163,11 +164,11 @@ class CompareTest {
                 scenario.setMaxRetries(old);
             }
         });
-        Fixture.drain();
+        drain();
         assertTrue(v.isStale());
         assertTrue(v.staleText().startsWith("STALE"), v.staleText());
         stack.undo();
-        Fixture.drain();
+        drain();
         assertFalse(v.isStale(), "undo restores the explored content");
         assertEquals(ResultsFiles.digest(scenario), v.shown().digest());
     }

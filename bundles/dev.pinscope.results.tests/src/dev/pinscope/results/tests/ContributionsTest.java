@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class ContributionsTest {
 
     private static List<String> texts(Menu m) {
         m.notifyListeners(SWT.Show, new Event());
-        Fixture.drain();
+        drain();
         List<String> out = new ArrayList<>();
         for (MenuItem i : m.getItems()) {
             out.add(i.getText().replace("&", "").replaceAll("\t.*", ""));
@@ -57,7 +58,7 @@ class ContributionsTest {
         assertEquals("Explore All Interleavings", explore.getName());
         assertEquals("Compare Policies", compare.getName());
         Fixture.page().closeAllEditors(false);
-        Fixture.drain();
+        drain();
         assertTrue(!compare.isEnabled(), "nothing to explore without a scenario editor");
         Fixture.open(Fixture.save(Fixture.example("01-alone"), tmp, "alone.pinscope"));
         assertTrue(compare.isEnabled() && explore.isEnabled());

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import dev.pinscope.testsupport.UiTestSupport;
 
 /** Markdown, JSON (the CLI's shape), HTML (rendered in a Browser and photographed) and the diagram as PNG/SVG. */
 class ExportTest {
@@ -113,7 +115,7 @@ class ExportTest {
         Object loops = b.evaluate("return document.querySelectorAll('li.loop').length;");
         assertTrue(loops instanceof Number n && n.intValue() > 0, "lasso loop steps marked: " + loops);
         Thread.sleep(300);
-        Fixture.drain();
+        drain();
         Path png = Fixture.screenshot(shell, "report-html.png");
         shell.dispose();
         ImageData img = new ImageLoader().load(png.toString())[0];
@@ -148,7 +150,7 @@ class ExportTest {
         Fixture.waitUntil("the page to load", 30_000, () -> done[0]);
         Fixture.waitUntil("the page to render", 10_000, () -> loaded.test(b));
         Thread.sleep(300);
-        Fixture.drain();
+        drain();
         Path png = Fixture.screenshot(shell, shot);
         shell.dispose();
         return png;
@@ -171,12 +173,12 @@ class ExportTest {
             }
         }
         assertTrue(ink > 2000, "the diagram was drawn: " + ink + " non-white pixels");
-        Files.copy(png, Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).resolve("diagram-export.png"),
+        Files.copy(png, UiTestSupport.screenshotDir().resolve("diagram-export.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Path svg = tmp.resolve("diagram.svg");
         v.exportSvg(svg);
-        Files.copy(svg, Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")).resolve("diagram-export.svg"),
+        Files.copy(svg, UiTestSupport.screenshotDir().resolve("diagram-export.svg"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertEquals("svg", doc.getDocumentElement().getNodeName());

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,7 +18,6 @@ import dev.pinscope.results.internal.ResultsView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +25,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
@@ -38,6 +33,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
+import dev.pinscope.testsupport.UiTestSupport;
 
 /** Drives the running workbench as a user does: open a scenario, run a command, read the Results view. */
 final class Fixture {
@@ -46,13 +42,6 @@ final class Fixture {
 
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // let async work, layout and paint run
-        }
     }
 
     /** Runs the event loop until the condition holds; fails after timeoutMillis. */
@@ -169,20 +158,6 @@ final class Fixture {
     }
 
     static Path screenshot(Shell shell, String name) throws Exception {
-        drain();
-        Path dir = Path.of(System.getProperty("pinscope.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Display display = shell.getDisplay();
-        org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
-        Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, r.x, r.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { image.getImageData() };
-        Path out = dir.resolve(name);
-        loader.save(out.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        return out;
+        return UiTestSupport.screenshot(shell, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,7 @@ class NarrowViewTest {
         for (int width = 1000; width >= 340; width -= 20) {
             shell.setBounds(0, 0, width, 900);
             Fixture.page().activate(v);
-            Fixture.drain();
+            drain();
             Control body = v.tree().getParent().getParent(); // the view's own composite
             List<Control> labels = new ArrayList<>();
             collect(body, Label.class, labels);

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pinscope.engine.spec.Policy;
 import dev.pinscope.model.examples.Examples;
 import dev.pinscope.results.ResultsIds;
-import dev.pinscope.results.internal.Rows;
 import dev.pinscope.results.internal.ResultsView;
 import dev.pinscope.results.internal.ShareChart;
 import java.nio.file.Files;
@@ -44,10 +44,10 @@ class ReadingTest {
         IWorkbenchPage page = Fixture.page();
         page.activate(v);
         page.setPartState(page.getReference(v), IWorkbenchPage.STATE_MAXIMIZED);
-        Fixture.drain();
+        drain();
         v.chart().control().redraw();
         v.chart().control().update();
-        Fixture.drain();
+        drain();
         return v;
     }
 
@@ -129,7 +129,7 @@ class ReadingTest {
     void resultsOfAShippedExampleCanBeSavedWithACopy() throws Exception {
         IEditorPart example = Fixture.page().openEditor(new dev.pinscope.diagram.internal.editor.ExampleEditorInput(
                 Examples.find("02-numa-maps-split-w1").orElseThrow()), dev.pinscope.diagram.DiagramIds.EDITOR_ID);
-        Fixture.drain();
+        drain();
         ResultsView v = compareInFullView(example);
         try {
             assertTrue(v.statusText().contains("kept until Pinscope closes"), v.statusText());
@@ -140,7 +140,7 @@ class ReadingTest {
 
             Path copy = tmp.resolve("02-numa-maps-split-w1 (copy).pinscope");
             assertTrue(v.saveCopyWithResults(copy));
-            Fixture.drain();
+            drain();
             assertTrue(Files.isRegularFile(copy), "the scenario copy is written");
             assertTrue(Files.isRegularFile(tmp.resolve("02-numa-maps-split-w1 (copy).pinscope" + ResultsIds.RESULTS_SUFFIX)),
                     "its results are written beside it");
@@ -152,11 +152,11 @@ class ReadingTest {
             Fixture.page().setPartState(Fixture.page().getReference(v), IWorkbenchPage.STATE_RESTORED);
             Fixture.page().closeAllEditors(false);
             dev.pinscope.results.internal.ResultsStore.get().clear();
-            Fixture.drain();
+            drain();
             Fixture.open(copy);
-            Fixture.drain();
+            drain();
             ResultsView again = Fixture.view();
-            Fixture.drain();
+            drain();
             assertEquals(rows, Fixture.resultRows(again), "the copy reopens with its results");
         } finally {
             Fixture.page().setPartState(Fixture.page().getReference(v), IWorkbenchPage.STATE_RESTORED);

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,11 +35,11 @@ class ScreenshotTest {
         IWorkbenchPage page = Fixture.page();
         page.activate(v);
         page.setPartState(page.getReference(v), IWorkbenchPage.STATE_MAXIMIZED);
-        Fixture.drain();
+        drain();
         TreeItem lasso = Fixture.rowsOfKind(v, "LIVELOCK").get(0);
         v.tree().setSelection(lasso);
         v.tree().showItem(lasso);
-        Fixture.drain();
+        drain();
         Thread.sleep(200);
         Path png = Fixture.screenshot(shell, "results.png");
         assertTrue(Files.size(png) > 20_000, "a real picture");

@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,7 +64,7 @@ class SpinCheckTest {
         Fixture.command(SpinCheckHandler.COMMAND);
         Fixture.waitUntil("the SPIN check to finish", 240_000,
                 () -> Job.getJobManager().find(SpinColumn.class).length == 0);
-        Fixture.drain();
+        drain();
         return v;
     }
 
@@ -83,10 +84,10 @@ class SpinCheckTest {
         page.setPartState(page.getReference(v), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
         v.tree().getColumn(5).setWidth(120);
         v.tree().getColumn(col).setWidth(520);
-        Fixture.drain();
+        drain();
         Path p = Fixture.screenshot(v.getSite().getShell(), name);
         page.setPartState(page.getReference(v), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-        Fixture.drain();
+        drain();
         return p;
     }
 
@@ -145,7 +146,7 @@ class SpinCheckTest {
         System.setProperty("pinscope.spin.path", empty.toString());
         ResultsView v = Fixture.view();
         PlatformUI.getWorkbench().getService(ICommandService.class).refreshElements(SpinCheckHandler.COMMAND, null);
-        Fixture.drain();
+        drain();
         assertFalse(new SpinCheckHandler().isEnabled());
         ToolBar bar = null;
         var tbm = v.getViewSite().getActionBars().getToolBarManager();

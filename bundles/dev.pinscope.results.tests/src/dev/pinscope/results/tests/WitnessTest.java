@@ -1,5 +1,6 @@
 package dev.pinscope.results.tests;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -145,7 +146,7 @@ class WitnessTest {
 
         // the Timeline marks the stem and the loop
         Fixture.page().showView(PinscopeLaunch.TIMELINE_VIEW_ID);
-        Fixture.drain();
+        drain();
         Table timeline = findTable(Fixture.page().getWorkbenchWindow().getShell(), "Phase");
         assertNotNull(timeline, "the Timeline's table");
         int phase = columnIndex(timeline, "Phase");

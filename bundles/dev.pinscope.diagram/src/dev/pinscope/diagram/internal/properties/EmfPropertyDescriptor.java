@@ -20,6 +20,8 @@ import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 
+import dev.pinscope.model.edit.properties.ValueFormat;
+
 /**
  * One row of the Properties view over an EMF.Edit {@link IItemPropertyDescriptor}: the name,
  * category and description come from the item provider; the cell editor fits the feature (hex

@@ -14,6 +14,7 @@ import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 
+import dev.pinscope.model.edit.properties.ValueFormat;
 import dev.pinscope.model.scenario.provider.ScenarioItemProviderAdapterFactory;
 
 /**

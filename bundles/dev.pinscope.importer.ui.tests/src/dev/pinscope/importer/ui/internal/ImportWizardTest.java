@@ -1,5 +1,6 @@
 package dev.pinscope.importer.ui.internal;
 
+import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +20,6 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -97,13 +97,6 @@ class ImportWizardTest {
             0x0000000000000000 0x0000000000000000 0x0000000000000000
             0x0000000000000000 0x0000000000000000 0x0000000000000000
             """;
-
-    static void drain() {
-        Display d = Display.getCurrent();
-        while (d.readAndDispatch()) {
-            // run what is queued
-        }
-    }
 
     @AfterEach
     void close() {

@@ -50,7 +50,7 @@ public class PinscopeItemProviderAdapter extends ItemProviderAdapter {
         @Override
         public IItemLabelProvider getLabelProvider(Object object) {
             IItemLabelProvider base = super.getLabelProvider(object);
-            if (format == ValueFormat.PLAIN) {
+            if (format != ValueFormat.HEX && format != ValueFormat.SIZE) {
                 return base;
             }
             return new IItemLabelProvider() {

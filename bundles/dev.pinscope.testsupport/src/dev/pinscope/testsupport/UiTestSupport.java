@@ -1,0 +1,58 @@
+package dev.pinscope.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * What every UI test bundle needs around the SWT event loop (one copy for the app, diagram, debug, results and
+ * importer tests): run what is queued, and take screenshots into {@code target/screenshots} (or the folder the
+ * {@code pinscope.screenshots} property names), created on first use so any test may run alone.
+ */
+public final class UiTestSupport {
+    private UiTestSupport() {
+    }
+
+    /** Runs what is queued on the UI thread (layout, paint, async execs from jobs and debug events). */
+    public static void drain() {
+        Display d = Display.getCurrent();
+        if (d != null) {
+            while (d.readAndDispatch()) {
+                // run the next queued runnable or event
+            }
+        }
+    }
+
+    /** The screenshot folder, created if missing. */
+    public static Path screenshotDir() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")));
+    }
+
+    /** A PNG of the control's shell as the X server shows it, after the queued work has run. */
+    public static Path screenshot(Control control, String name) throws IOException {
+        drain();
+        Path out = screenshotDir().resolve(name);
+        Shell shell = control.getShell();
+        Display display = shell.getDisplay();
+        Rectangle r = shell.getBounds();
+        Image image = new Image(display, r.width, r.height);
+        GC gc = new GC(display);
+        gc.copyArea(image, r.x, r.y);
+        gc.dispose();
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {image.getImageData()};
+        loader.save(out.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+        return out;
+    }
+}
