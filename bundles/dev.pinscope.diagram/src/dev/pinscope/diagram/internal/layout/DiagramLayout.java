@@ -396,7 +396,8 @@ public final class DiagramLayout {
         }
     }
 
-    private static List<EntryRun> runs(Vma v, List<PageTableEntry> sorted) {
+    /** Contiguous leaves of one level of {@code v} (sorted by address) as runs. */
+    static List<EntryRun> runs(Vma v, List<PageTableEntry> sorted) {
         List<EntryRun> out = new ArrayList<>();
         int i = 0;
         while (i < sorted.size()) {

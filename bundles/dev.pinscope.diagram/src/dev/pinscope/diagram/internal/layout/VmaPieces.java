@@ -341,18 +341,8 @@ final class VmaPieces {
             }
         }
         List<Object> out = new ArrayList<>();
-        int i = 0;
-        while (i < sorted.size()) {
-            PageTableEntry first = sorted.get(i);
-            long end = ScenarioMath.end(first);
-            int j = i + 1;
-            while (j < sorted.size() && sorted.get(j).getLevel() == first.getLevel() && sorted.get(j).getVaddr() == end) {
-                end = ScenarioMath.end(sorted.get(j));
-                j++;
-            }
-            EntryRun r = new EntryRun(v, first.getLevel(), first.getVaddr(), end, List.copyOf(sorted.subList(i, j)));
+        for (EntryRun r : DiagramLayout.runs(v, sorted)) {
             out.add(before.getOrDefault(r, r));
-            i = j;
         }
         return out;
     }
