@@ -86,7 +86,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             threads[a] = new PinscopeThread(this, a);
         }
         breakpoints = new BreakpointChecker(simulation.listing());
-        hits = new HitIndex(run, v -> breakpoints.hit(v) != null, breakpoints.linesOnly());
+        hits = new HitIndex(run, v -> breakpoints.hit(v) != null, breakpoints.lines(), breakpoints.events());
         history = new RaceHistory(simulation);
         state = SuspendedState.capture(run, null, null);
         DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
@@ -599,7 +599,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     /** Hits found for the old breakpoints no longer count. */
     private synchronized void breakpointsChanged() {
         breakpoints.invalidate();
-        hits.invalidate(breakpoints.linesOnly());
+        hits.invalidate(breakpoints.lines(), breakpoints.events());
     }
 
     @Override

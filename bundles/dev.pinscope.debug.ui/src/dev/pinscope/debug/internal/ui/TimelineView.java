@@ -74,7 +74,7 @@ public class TimelineView extends RunViewPart {
                 jump(table.getSelectionIndex());
             }
         });
-        getSite().getPage().addSelectionListener(DiagramIds.EDITOR_ID, diagramSelection);
+        getSite().getPage().addSelectionListener(diagramSelection);
     }
 
     /**
@@ -84,7 +84,9 @@ public class TimelineView extends RunViewPart {
      */
     private void diagramSelected(IWorkbenchPart part, ISelection selection) {
         PinscopeDebugTarget t = target();
+        // the page's selection: what the user selected in the active part, here only a scenario editor's
         if (isDisposed() || t == null || t.isTerminated() || !t.isSuspended() || !(part instanceof IEditorPart editor)
+                || !DiagramIds.EDITOR_ID.equals(editor.getSite().getId())
                 || !DiagramAnimator.isSourceOf(editor.getEditorInput(), t)
                 || !(selection instanceof IStructuredSelection s)) {
             return;
@@ -228,7 +230,7 @@ public class TimelineView extends RunViewPart {
 
     @Override
     public void dispose() {
-        getSite().getPage().removeSelectionListener(DiagramIds.EDITOR_ID, diagramSelection);
+        getSite().getPage().removeSelectionListener(diagramSelection);
         super.dispose();
         if (bold != null) {
             bold.dispose();
