@@ -99,13 +99,26 @@ class TimelineDiagramLinkTest {
         return new Facts(actors, labels, changes, faultZap[0], faultZap[1]);
     }
 
-    /** Clicks Timeline row {@code row} as the user does, and waits until the diagram shows that position. */
-    private static void click(TimelineView timeline, IScenarioDiagram diagram, int row) {
+    /**
+     * Clicks Timeline row {@code row} as the user does, and waits until every view shows that position (the
+     * lockstep check of LockstepTest: Debug view labels and frames, Variables, Timeline, Scheduler, overlay).
+     */
+    private void click(PinscopeDebugTarget t, TimelineView timeline, IScenarioDiagram diagram, int row) {
         Table table = timeline.table();
         table.setSelection(row);
         table.notifyListeners(SWT.Selection, new Event());
         waitUntil("the diagram shows the state after row " + row, 30_000,
                 () -> diagram.getOverlay() instanceof RunOverlay o && o.state().position() == row);
+        List<String> last = new ArrayList<>();
+        try {
+            waitUntil("every view shows row " + row, 60_000, () -> {
+                last.clear();
+                last.addAll(new ShownState(page, t, diagram).disagreements());
+                return last.isEmpty();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("after a click on row " + row + " the views disagree: " + last, e);
+        }
     }
 
     /** The names of the actors whose boxes the diagram draws highlighted, and the run's leaves drawn so. */
@@ -147,7 +160,7 @@ class TimelineDiagramLinkTest {
         String leaf = "PUD leaf at 0x" + Long.toHexString(PUD_VADDR);
 
         // Timeline -> diagram: the zap row: numa_maps' box and the ghost of the leaf it cleared
-        click(timeline, diagram, (int) f.zap() + 1);
+        click(t, timeline, diagram, (int) f.zap() + 1);
         assertEquals(Set.of("numa_maps", leaf), shownHighlighted(diagram));
         IDiagramOverlay.Ghost ghost = diagram.getOverlay().ghosts().get(0);
         assertEquals(PUD_VADDR, ghost.vaddr());
@@ -156,7 +169,7 @@ class TimelineDiagramLinkTest {
         screenshot(window().getShell(), "timeline-link-zap-row.png");
 
         // the fault row: qemu's box and the freshly faulted-in leaf, not the walker
-        click(timeline, diagram, (int) f.fault() + 1);
+        click(t, timeline, diagram, (int) f.fault() + 1);
         assertEquals(Set.of("qemu", leaf), shownHighlighted(diagram));
 
         // a qemu step that neither changed a slot nor read an entry: only qemu's box
@@ -167,11 +180,11 @@ class TimelineDiagramLinkTest {
             }
         }
         assertTrue(plain >= 0);
-        click(timeline, diagram, (int) plain + 1);
+        click(t, timeline, diagram, (int) plain + 1);
         assertEquals(Set.of("qemu"), shownHighlighted(diagram));
 
         // diagram -> Timeline: back at the end, select the walker's box: exactly the walker's rows
-        click(timeline, diagram, (int) length);
+        click(t, timeline, diagram, (int) length);
         Actor numaMaps = diagram.getScenario().getActors().stream().filter(a -> a.getName().equals("numa_maps"))
                 .findFirst().orElseThrow();
         assertTrue(diagram.reveal(numaMaps));
@@ -209,7 +222,7 @@ class TimelineDiagramLinkTest {
         screenshot(window().getShell(), "timeline-link-vma-selected.png");
 
         // a single click on one of those rows is a jump again, and the linked selection gives way
-        click(timeline, diagram, (int) f.zap() + 1);
+        click(t, timeline, diagram, (int) f.zap() + 1);
         assertEquals(List.of((int) f.zap() + 1), rows(timeline.selectedRows()));
         assertFalse(editor.isDirty(), "linking never edits the scenario");
     }

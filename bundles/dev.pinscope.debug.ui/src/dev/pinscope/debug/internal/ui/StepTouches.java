@@ -73,35 +73,49 @@ record StepTouches(String actor, RaceHistory.Touch touch) {
         return false;
     }
 
+    /** The last (at most a limit of) the steps that touched an element, ascending, and how many touched it. */
+    record Linked(List<Long> steps, long count) {
+        boolean capped() {
+            return count > steps.size();
+        }
+    }
+
     /**
-     * The steps before position {@code p} that touched {@code element}, ascending: an actor's own steps, a device's
-     * zappers' steps, the steps that changed or read a leaf, or any slot of a VMA, or unmapped it. The caller holds
-     * the target's monitor.
+     * The steps before position {@code p} that touched {@code element}: an actor's own steps, a device's zappers'
+     * steps, the steps that changed or read a leaf, or any slot of a VMA, or unmapped it; only the last
+     * {@code limit} of them are listed (an actor of a million-step trace). The caller holds the target's monitor.
      */
-    static List<Long> stepsTouching(PinscopeDebugTarget t, EObject element, long p) {
+    static Linked stepsTouching(PinscopeDebugTarget t, EObject element, long p, int limit) {
         RaceHistory h = t.history();
-        return switch (element) {
-            case Actor a -> stepsOf(t, p, name -> name.equals(a.getName()));
-            case Device d -> stepsOf(t, p, name -> zapperOf(d, name));
+        List<Long> all = switch (element) {
+            case Actor a -> null;
+            case Device d -> null;
             case PageTableEntry e -> h.stepsTouching(e.getLevel().getName(), e.getVaddr(), Sizes.of(e.getLevel()), p);
             case Vma v -> h.stepsTouchingVma(v.getName(), v.getStart(), v.getEnd(), p);
             default -> List.of();
         };
-    }
-
-    private static List<Long> stepsOf(PinscopeDebugTarget t, long p, java.util.function.Predicate<String> actor) {
+        if (all != null) {
+            return new Linked(all.subList(Math.max(0, all.size() - limit), all.size()), all.size());
+        }
+        java.util.function.Predicate<String> by = element instanceof Actor a ? name -> name.equals(a.getName())
+                : name -> zapperOf((Device) element, name);
         List<String> names = t.simulation().actorNames();
         boolean[] chosen = new boolean[names.size()];
         for (int a = 0; a < chosen.length; a++) {
-            chosen[a] = actor.test(names.get(a));
+            chosen[a] = by.test(names.get(a));
         }
-        List<Long> out = new ArrayList<>();
-        for (long i = 0; i < p; i++) {
+        // from the current position back: the latest steps are the ones listed, every one is counted
+        java.util.ArrayDeque<Long> last = new java.util.ArrayDeque<>();
+        long count = 0;
+        for (long i = p - 1; i >= 0; i--) {
             if (chosen[t.run().actorOf(i)]) {
-                out.add(i);
+                count++;
+                if (last.size() < limit) {
+                    last.addFirst(i);
+                }
             }
         }
-        return out;
+        return new Linked(new ArrayList<>(last), count);
     }
 
     /** How the Timeline names a selected element, e.g. {@code "VMA bar0"} or {@code "PUD leaf at 0x7f0000000000"}. */

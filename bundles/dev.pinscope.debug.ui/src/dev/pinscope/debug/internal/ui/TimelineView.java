@@ -94,6 +94,8 @@ public class TimelineView extends RunViewPart {
         TreeSet<Long> steps = new TreeSet<>();
         List<String> names = new ArrayList<>();
         long pos;
+        long count = 0;
+        boolean capped = false;
         synchronized (t) {
             pos = t.state().position();
             for (Object o : s.toList()) {
@@ -101,9 +103,15 @@ public class TimelineView extends RunViewPart {
                 String name = e == null ? null : StepTouches.describe(e);
                 if (name != null) {
                     names.add(name);
-                    steps.addAll(StepTouches.stepsTouching(t, e, pos));
+                    StepTouches.Linked l = StepTouches.stepsTouching(t, e, pos, MAX_LINKED_ROWS);
+                    steps.addAll(l.steps());
+                    count = l.count();
+                    capped |= l.capped();
                 }
             }
+        }
+        if (names.size() > 1) {
+            count = steps.size(); // the union; with a capped list among them, at least this many
         }
         if (names.isEmpty()) {
             if (linked != null) {
@@ -118,14 +126,16 @@ public class TimelineView extends RunViewPart {
             table.deselectAll();
             table.select(rows);
             if (rows.length > 0) {
-                table.showItem(table.getItem(rows[rows.length - 1]));
+                table.showItem(table.getItem(rows[0])); // the latest
             }
         } finally {
             updating = false;
         }
-        setContentDescription(describe(t) + " — " + (steps.isEmpty() ? "no step" : steps.size() == 1 ? "1 step"
-                : steps.size() + " steps") + " of the first " + pos + " touched " + linked
-                + (steps.size() > rows.length ? " (the last " + rows.length + " selected)" : " (selected)"));
+        boolean cut = capped || steps.size() > rows.length;
+        String how = count == 0 ? "no step" : count == 1 ? "1 step" : (cut && names.size() > 1 ? "more than " : "")
+                + String.format("%,d steps", count);
+        setContentDescription(describe(t) + " — " + how + " of the first " + String.format("%,d", pos) + " touched "
+                + linked + (cut ? " (the last " + String.format("%,d", rows.length) + " selected)" : " (selected)"));
     }
 
     /** The rows a diagram selection selected, as the table shows them (tests). */
