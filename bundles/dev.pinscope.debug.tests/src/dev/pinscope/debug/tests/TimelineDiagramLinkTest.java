@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,8 @@ class TimelineDiagramLinkTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        noPerspectivePrompts();
-        removeAllBreakpoints();
+        page = debugPerspective();
         file = exampleFile(EXAMPLE);
-        window().getShell().setBounds(window().getShell().getDisplay().getPrimaryMonitor().getClientArea());
-        page = window().getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
     }
 
     @AfterEach
