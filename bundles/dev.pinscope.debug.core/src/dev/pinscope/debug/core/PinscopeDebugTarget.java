@@ -298,6 +298,11 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             th.setBreakpoint(th == t ? hit : null);
             if (th == t) {
                 events.add(new DebugEvent(th, DebugEvent.SUSPEND, hit != null ? DebugEvent.BREAKPOINT : detail));
+                if (state.actor(actor).frames().isEmpty()) {
+                    // finished by the step: after a step-kind RESUME the Debug view relabels a thread on SUSPEND
+                    // through its new top frame, and this one has none, so its label would keep "runnable at ..."
+                    events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.STATE));
+                }
             } else {
                 events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.CONTENT));
             }

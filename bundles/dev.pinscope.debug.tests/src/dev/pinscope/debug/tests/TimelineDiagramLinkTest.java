@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.Adapters;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
@@ -50,6 +51,13 @@ class TimelineDiagramLinkTest {
     @BeforeEach
     void setUp() throws Exception {
         page = debugPerspective();
+        // the perspective's own layout with every view the lockstep check reads showing, whatever tests ran
+        // before (an earlier one may have left Breakpoints over Variables, whose tree is then never filled)
+        page.resetPerspective();
+        page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
+        page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
+        page.showView(PinscopeLaunch.SCHEDULER_VIEW_ID);
+        settle(300);
         file = exampleFile(EXAMPLE);
     }
 
