@@ -3,9 +3,6 @@ package dev.pinscope.diagram.internal.parts;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.common.notify.Adapter;
-import org.eclipse.emf.common.notify.Notification;
-import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.edit.provider.IItemLabelProvider;
 import org.eclipse.gef.EditPart;
@@ -33,14 +30,7 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
 
     private final DiagramContext context;
     private final Icons icons;
-    private final Adapter listener = new AdapterImpl() {
-        @Override
-        public void notifyChanged(Notification n) {
-            if (!n.isTouch() && isActive()) {
-                refreshVisuals();
-            }
-        }
-    };
+    private final ElementListener listener = new ElementListener(this::isActive, this::refreshVisuals);
 
     public ElementTreeEditPart(DiagramContext context, Icons icons, Object model) {
         this.context = context;
@@ -60,16 +50,12 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
     @Override
     public void activate() {
         super.activate();
-        if (getModel() instanceof EObject o) {
-            o.eAdapters().add(listener);
-        }
+        listener.listenTo(getModel());
     }
 
     @Override
     public void deactivate() {
-        if (getModel() instanceof EObject o) {
-            o.eAdapters().remove(listener);
-        }
+        listener.stopListening(getModel());
         super.deactivate();
     }
 

@@ -84,9 +84,13 @@ public abstract class AxisLayoutPolicy extends XYLayoutEditPolicy {
     /** The command for a moved or resized child; {@code r} is in absolute diagram coordinates. */
     protected abstract Command changeCommand(Object model, Rectangle r, Rectangle old, boolean resize);
 
-    /** Absolute diagram coordinates of a rectangle relative to this policy's container. */
-    protected Rectangle toAbsolute(Rectangle relative) {
-        return relative.getCopy();
+    /**
+     * Absolute diagram coordinates of a rectangle relative to this policy's container: a VMA or device box
+     * holds its children relative to its own top-left; the diagram itself has no box and no offset.
+     */
+    protected final Rectangle toAbsolute(Rectangle relative) {
+        Rectangle origin = layout().bounds(getHost().getModel());
+        return origin == null ? relative.getCopy() : relative.getCopy().translate(origin.x, origin.y);
     }
 
     @Override

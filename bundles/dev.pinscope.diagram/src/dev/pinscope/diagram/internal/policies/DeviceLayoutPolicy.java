@@ -31,12 +31,6 @@ public class DeviceLayoutPolicy extends AxisLayoutPolicy {
     }
 
     @Override
-    protected Rectangle toAbsolute(Rectangle relative) {
-        Rectangle origin = layout().bounds(device());
-        return relative.getCopy().translate(origin.x, origin.y);
-    }
-
-    @Override
     protected Command getCreateCommand(CreateRequest request) {
         if (request.getNewObject() != ElementKind.BAR) {
             return null;

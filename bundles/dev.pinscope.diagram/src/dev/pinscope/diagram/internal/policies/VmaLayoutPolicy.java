@@ -36,12 +36,6 @@ public class VmaLayoutPolicy extends AxisLayoutPolicy {
     }
 
     @Override
-    protected Rectangle toAbsolute(Rectangle relative) {
-        Rectangle origin = layout().bounds(vma());
-        return relative.getCopy().translate(origin.x, origin.y);
-    }
-
-    @Override
     protected Command getCreateCommand(CreateRequest request) {
         if (!(request.getNewObject() instanceof ElementKind kind) || !kind.isEntry()) {
             return null;
