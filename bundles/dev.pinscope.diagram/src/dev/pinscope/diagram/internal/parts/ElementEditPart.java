@@ -27,22 +27,9 @@ public abstract class ElementEditPart extends AbstractGraphicalEditPart implemen
 
     protected final DiagramContext context;
 
-    private final ElementListener listener = new ElementListener(this::isActive, this::refreshLabels);
-
     protected ElementEditPart(DiagramContext context) {
         this.context = context;
-    }
-
-    @Override
-    public void activate() {
-        super.activate();
-        listener.listenTo(getModel());
-    }
-
-    @Override
-    public void deactivate() {
-        listener.stopListening(getModel());
-        super.deactivate();
+        ElementListener.follow(this, this::refreshLabels);
     }
 
     @Override

@@ -30,12 +30,12 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
 
     private final DiagramContext context;
     private final Icons icons;
-    private final ElementListener listener = new ElementListener(this::isActive, this::refreshVisuals);
 
     public ElementTreeEditPart(DiagramContext context, Icons icons, Object model) {
         this.context = context;
         this.icons = icons;
         setModel(model);
+        ElementListener.follow(this, this::refreshVisuals);
     }
 
     @Override
@@ -45,18 +45,6 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
         } else {
             installEditPolicy(EditPolicy.COMPONENT_ROLE, new ElementComponentPolicy(context));
         }
-    }
-
-    @Override
-    public void activate() {
-        super.activate();
-        listener.listenTo(getModel());
-    }
-
-    @Override
-    public void deactivate() {
-        listener.stopListening(getModel());
-        super.deactivate();
     }
 
     @Override

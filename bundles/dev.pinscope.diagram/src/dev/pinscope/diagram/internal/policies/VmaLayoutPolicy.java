@@ -23,16 +23,11 @@ import dev.pinscope.model.scenario.Vma;
 public class VmaLayoutPolicy extends AxisLayoutPolicy {
 
     public VmaLayoutPolicy(DiagramContext context) {
-        super(context);
+        super(context, PageTableEntry.class);
     }
 
     private Vma vma() {
         return (Vma) getHost().getModel();
-    }
-
-    @Override
-    protected boolean isResizable(Object model) {
-        return model instanceof PageTableEntry;
     }
 
     @Override
