@@ -36,7 +36,10 @@ final class FollowPfnmap extends KernelCode {
             return;
         }
         if (k == K_NONE) {
-            followFail(s, a, f1, ev, "pud none → " + R_NAMES[noEntry()] + " (E5)");
+            followFail(s, a, f1);
+            if (ev != null) {
+                ev.append("pud none → " + R_NAMES[noEntry()] + " (E5)");
+            }
             return;
         }
         int pmd = t.pmdSlot(va);
@@ -49,7 +52,10 @@ final class FollowPfnmap extends KernelCode {
             return;
         }
         if (k == K_NONE) {
-            followFail(s, a, f1, ev, "pmd none → " + R_NAMES[noEntry()] + " (E7)");
+            followFail(s, a, f1);
+            if (ev != null) {
+                ev.append("pmd none → " + R_NAMES[noEntry()] + " (E7)");
+            }
             return;
         }
         L.set(s, pf.lvl, Level.PTE.ordinal());
@@ -57,7 +63,7 @@ final class FollowPfnmap extends KernelCode {
         say(ev, "pud table; pmd table → pte_offset_map_lock()");
     }
 
-    private void followFail(long[] s, int a, boolean f1, StringBuilder ev, String why) {
+    private void followFail(long[] s, int a, boolean f1) {
         StateLayout.Pinner pf = f.pinner[a];
         setRet(s, a, noEntry());
         L.set(s, pf.lvl, 0);
@@ -71,7 +77,6 @@ final class FollowPfnmap extends KernelCode {
         } else {
             setPc(s, a, Pc.F2_FAIL);
         }
-        say(ev, why);
     }
 
     private void stepFollowLock(long[] s, int a, Pc p, StringBuilder ev) {
@@ -90,11 +95,17 @@ final class FollowPfnmap extends KernelCode {
             // pte_offset_map_lock(): NULL if the pmd changed under us (E8); the PTE is only read under its lock
             int pmd = t.pmdSlot(va);
             if (f.slotKind(s, pmd) != K_TABLE || slot < 0) {
-                followFail(s, a, f1, ev, "pte_offset_map_lock: pmd changed → " + R_NAMES[noEntry()] + " (E8)");
+                followFail(s, a, f1);
+                if (ev != null) {
+                    ev.append("pte_offset_map_lock: pmd changed → " + R_NAMES[noEntry()] + " (E8)");
+                }
                 return;
             }
             if (f.slotKind(s, slot) != K_LEAF) {
-                followFail(s, a, f1, ev, "pte lock taken; pte none → unlock, " + R_NAMES[noEntry()] + " (E9)");
+                followFail(s, a, f1);
+                if (ev != null) {
+                    ev.append("pte lock taken; pte none → unlock, " + R_NAMES[noEntry()] + " (E9)");
+                }
                 return;
             }
             L.set(s, pf.ptl, lock);
@@ -108,8 +119,11 @@ final class FollowPfnmap extends KernelCode {
         if (m.recheck) {
             // post-ffef67b93aa3: re-read under the lock; none → -EINVAL (E6/E8a), table → walk again (§3.3)
             if (k == K_NONE) {
-                followFail(s, a, f1, ev, ln + " taken; re-read: none → unlock, " + R_NAMES[noEntry()]
-                        + (lvl == Level.PUD ? " (E6)" : " (E8a)"));
+                followFail(s, a, f1);
+                if (ev != null) {
+                    ev.append(ln + " taken; re-read: none → unlock, " + R_NAMES[noEntry()]
+                            + (lvl == Level.PUD ? " (E6)" : " (E8a)"));
+                }
                 return;
             }
             if (k == K_TABLE) {
@@ -117,7 +131,7 @@ final class FollowPfnmap extends KernelCode {
                 L.set(s, pf.writable, 0);
                 setPc(s, a, f1 ? Pc.F1_READ : Pc.F2_READ);
                 if (ev != null) {
-                    say(ev, ln + " taken; re-read: no longer a leaf → unlock, goto retry");
+                    ev.append(ln + " taken; re-read: no longer a leaf → unlock, goto retry");
                 }
                 return;
             }
