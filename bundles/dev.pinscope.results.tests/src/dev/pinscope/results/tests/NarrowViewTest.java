@@ -14,7 +14,6 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolBar;
@@ -77,70 +76,42 @@ class NarrowViewTest {
         assertFalse(v.statusText().isEmpty());
     }
 
-    /**
-     * How far a tool bar's box may reach into the status line's box before it covers it: GTK pads a tool bar's
-     * buttons and a label's text by more than this, so a smaller overlap of the two boxes hides nothing of either.
-     */
-    private static final int SLACK_PX = 2;
-
-    /**
-     * Every window width from 1000 px down to 340 px in 20 px steps (the tool bar wraps somewhere in between). A
-     * width counts as failed only if the problem is still there once the event loop has run for up to 3 s: on a
-     * loaded machine GTK allocates the tab row's tool bar some events after the resize, and a layout read in
-     * between is not what the user sees.
-     */
+    /** Every window width from 1000 px down to 340 px in 20 px steps (the tool bar wraps somewhere in between). */
     private void measure(ResultsView v, String perspective, List<String> failures) throws Exception {
-        Display d = shell.getDisplay();
         for (int width = 1000; width >= 340; width -= 20) {
             shell.setBounds(0, 0, width, 900);
             Fixture.page().activate(v);
             drain();
-            List<String> found = problems(v, perspective, width);
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while (!found.isEmpty() && System.nanoTime() < deadline) {
-                if (!d.readAndDispatch()) {
-                    Thread.sleep(2);
-                }
-                found = problems(v, perspective, width);
+            Control body = v.tree().getParent().getParent(); // the view's own composite
+            List<Control> labels = new ArrayList<>();
+            collect(body, Label.class, labels);
+            Label status = (Label) labels.stream().filter(l -> ((Label) l).getText().equals(v.statusText())).findFirst().orElse(null);
+            assertNotNull(status, "the status line is shown");
+            Rectangle s = onDisplay(status);
+            Point wanted = status.computeSize(status.getSize().x, -1);
+            if (wanted.y > status.getSize().y) {
+                failures.add(perspective + ", " + width + " px: the status line is cut (" + status.getSize().y + " of " + wanted.y + " px shown)");
             }
-            failures.addAll(found);
+            // the view's tool bar sits in its part stack's tab row (the CTabFolder around the view)
+            Control c = body;
+            while (c != null && !(c instanceof CTabFolder)) {
+                c = c.getParent();
+            }
+            assertNotNull(c, "the view is in a part stack");
+            List<Control> bars = new ArrayList<>();
+            collect(c, ToolBar.class, bars);
+            for (Control bar : bars) {
+                if (bar.isVisible() && ((ToolBar) bar).getItemCount() > 0 && onDisplay(bar).intersects(s)) {
+                    failures.add(perspective + ", " + width + " px: the tool bar " + onDisplay(bar) + " covers the status line " + s);
+                }
+            }
+            Rectangle client = onDisplay(body);
+            if (!client.contains(s.x, s.y) || s.x + s.width > client.x + client.width + 1) {
+                failures.add(perspective + ", " + width + " px: the status line " + s + " is outside the view " + client);
+            }
             if (width == 380) {
                 Fixture.screenshot(shell, "results-narrow-" + perspective + ".png");
             }
         }
-    }
-
-    /** What is wrong with the status line at this width now, read from the widgets' bounds. */
-    private List<String> problems(ResultsView v, String perspective, int width) {
-        List<String> found = new ArrayList<>();
-        Control body = v.tree().getParent().getParent(); // the view's own composite
-        List<Control> labels = new ArrayList<>();
-        collect(body, Label.class, labels);
-        Label status = (Label) labels.stream().filter(l -> ((Label) l).getText().equals(v.statusText())).findFirst().orElse(null);
-        assertNotNull(status, "the status line is shown");
-        Rectangle s = onDisplay(status);
-        Point wanted = status.computeSize(status.getSize().x, -1);
-        if (wanted.y > status.getSize().y) {
-            found.add(perspective + ", " + width + " px: the status line is cut (" + status.getSize().y + " of " + wanted.y + " px shown)");
-        }
-        // the view's tool bar sits in its part stack's tab row (the CTabFolder around the view)
-        Control c = body;
-        while (c != null && !(c instanceof CTabFolder)) {
-            c = c.getParent();
-        }
-        assertNotNull(c, "the view is in a part stack");
-        List<Control> bars = new ArrayList<>();
-        collect(c, ToolBar.class, bars);
-        for (Control bar : bars) {
-            Rectangle overlap = onDisplay(bar).intersection(s);
-            if (bar.isVisible() && ((ToolBar) bar).getItemCount() > 0 && overlap.height > SLACK_PX && overlap.width > SLACK_PX) {
-                found.add(perspective + ", " + width + " px: the tool bar " + onDisplay(bar) + " covers the status line " + s);
-            }
-        }
-        Rectangle client = onDisplay(body);
-        if (!client.contains(s.x, s.y) || s.x + s.width > client.x + client.width + 1) {
-            found.add(perspective + ", " + width + " px: the status line " + s + " is outside the view " + client);
-        }
-        return found;
     }
 }
