@@ -2,8 +2,15 @@ package dev.pinscope.engine.internal;
 
 /**
  * Head-room an exploration keeps so that running out of memory costs only the rest of the search, not what it
- * found: the explorer holds this block while it stores states and drops it when an allocation fails, which leaves
- * enough heap to build the PARTIAL report (witness paths, lassos found so far) and return it.
+ * found: when an allocation fails the explorer drops this block, together with the store's fingerprint table and
+ * the edge list (neither is read once the search has stopped), which leaves enough heap to build the PARTIAL report
+ * (witness paths, lassos found so far) and return it while other threads go on allocating.
+ *
+ * <p>One block for the whole JVM, made by the first exploration and kept for the next ones; only an exploration
+ * that used it leaves the next one to make it again. A block per exploration (1/16 of the heap, zeroed, and after
+ * a GC had shrunk the heap committed again, each time) cost an exploration of 100,000 states more than its search:
+ * EngineBenchmark A ran at half its speed. Explorations running at the same time share the block; the one that
+ * fills the heap frees it for all.
  */
 final class MemoryReserve {
 
@@ -11,16 +18,21 @@ final class MemoryReserve {
     static final String REASON = "memory";
 
     @SuppressWarnings("unused") // held, never read: its only job is to be freed
-    private byte[] block;
+    private static byte[] block;
 
-    MemoryReserve() {
-        // 1/16 of the heap, between 4 MB and 64 MB: a witness path is kilobytes, the report a few megabytes at most
-        long size = Math.max(4L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
-        block = new byte[(int) size];
+    private MemoryReserve() {
+    }
+
+    /** Makes the block unless it is there: 1/16 of the heap, between 4 MB and 64 MB (a report is a few MB at most). */
+    static synchronized void ensure() {
+        if (block == null) {
+            long size = Math.max(4L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
+            block = new byte[(int) size];
+        }
     }
 
     /** Frees the block; returns the reason to report, naming how far the search got. */
-    String release(long states) {
+    static synchronized String release(long states) {
         block = null;
         return REASON + ": the heap filled after " + states + " states (give Java more with -Xmx, or lower --max-states)";
     }
