@@ -39,14 +39,16 @@ public final class DeadSlotBenchmark {
         return b.build();
     }
 
-    /** The largest heap use seen at the exploration's progress reports. */
+    /** The largest heap use seen at the exploration's progress reports, and the last state count reported. */
     private static final class PeakHeap implements ExplorationMonitor {
         long peak;
+        long states;
 
         @Override
         public void progress(String phase, long states, long transitions, long depth) {
             Runtime rt = Runtime.getRuntime();
             peak = Math.max(peak, rt.totalMemory() - rt.freeMemory());
+            this.states = states;
         }
     }
 
@@ -57,7 +59,18 @@ public final class DeadSlotBenchmark {
         System.gc();
         PeakHeap heap = new PeakHeap();
         long c0 = cpu.getCurrentThreadCpuTime();
-        ExplorationReport r = sim.explore(o, heap);
+        long t0 = System.nanoTime();
+        ExplorationReport r;
+        try {
+            r = sim.explore(o, heap);
+        } catch (OutOfMemoryError full) {
+            // the explorer reports a full heap as PARTIAL; this is for an error thrown past it (e.g. by the JIT's
+            // deoptimization), so the table still gets its row
+            System.out.printf("%5d pages  dead slots %-3s  heap full after %,d states (last progress report), %.1f s"
+                    + " wall; thrown past the explorer: %s%n", pages, reduced ? "on" : "off", heap.states,
+                    (System.nanoTime() - t0) / 1e9, full.getMessage());
+            return;
+        }
         double cpuSecs = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
         System.out.printf("%5d pages  dead slots %-3s  %,13d states %,13d transitions  %8.1f s wall %8.1f s CPU"
                 + "  %6.1f bytes/state  peak heap %,6d MB  results %s  livelock %s  starvation %s  %s%n", pages,
