@@ -121,6 +121,13 @@ class DiskChangeTest {
     }
 
     /** Another part takes the focus, then the editor gets it back: what a user switching views does. */
+    /** Reactivates the editor and checks that no dialog titled {@code title} asked anything ({@code button} would answer one). */
+    private static void assertNotAsked(ScenarioEditor editor, String title, String button, String why) throws Exception {
+        Answer a = new Answer(title, button);
+        reactivate(editor);
+        assertEquals(List.of(), a.questions, why);
+    }
+
     private static void reactivate(ScenarioEditor editor) throws Exception {
         IViewPart other = EditorFixture.page().showView("org.eclipse.ui.views.PropertySheet");
         EditorFixture.page().activate(other);
@@ -131,6 +138,20 @@ class DiskChangeTest {
 
     private static String vma(ScenarioEditor e) {
         return e.getScenario().getAddressSpace().getVmas().get(0).getName();
+    }
+
+    /** The first VMA's name as the file on disk has it. */
+    private static String vmaOnDisk(Path file) {
+        return Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName();
+    }
+
+    /** Renames the editor's first VMA through the Properties view, as a user does; the property source for more edits. */
+    private static EmfPropertySource renameVma(ScenarioEditor editor, String name) {
+        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
+        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
+        p.setPropertyValue(p.idOf("name"), name);
+        drain();
+        return p;
     }
 
     @Test
@@ -146,9 +167,7 @@ class DiskChangeTest {
                 yes.questions.get(0));
         assertEquals("from-disk", vma(editor), "Yes replaced the editor's contents with the file's");
         assertFalse(editor.isDirty());
-        Answer none = new Answer("File Changed", "Yes");
-        reactivate(editor);
-        assertEquals(List.of(), none.questions, "not asked again for a change already taken");
+        assertNotAsked(editor, "File Changed", "Yes", "not asked again for a change already taken");
     }
 
     @Test
@@ -160,32 +179,27 @@ class DiskChangeTest {
         reactivate(editor);
         assertEquals(1, no.questions.size());
         assertEquals("bar0", vma(editor), "No kept the editor's contents");
-        Answer none = new Answer("File Changed", "No");
-        reactivate(editor);
-        assertEquals(List.of(), none.questions);
+        assertNotAsked(editor, "File Changed", "No", "not asked again for a change already refused");
     }
 
     @Test
     void savingOverAChangedFileAsksFirst() throws Exception {
         ScenarioEditor editor = EditorFixture.open(dir, "s.pinscope", EditorFixture.small());
         Path file = dir.resolve("s.pinscope");
-        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
-        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
-        p.setPropertyValue(p.idOf("name"), "from-editor");
-        drain();
+        EmfPropertySource p = renameVma(editor, "from-editor");
         changeOnDisk(file, "from-disk");
         Answer no = new Answer("Update conflict", "No").shot("disk-change-update-conflict.png");
         editor.doSave(null);
         drain();
         assertEquals(1, no.questions.size(), "asked before overwriting");
         assertTrue(no.questions.get(0).contains("overwrite the changes made on the file system"), no.questions.get(0));
-        assertEquals("from-disk", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName(), "No left the file alone");
+        assertEquals("from-disk", vmaOnDisk(file), "No left the file alone");
         assertTrue(editor.isDirty(), "and the editor's changes unsaved");
         Answer yes = new Answer("Update conflict", "Yes");
         editor.doSave(null);
         drain();
         assertEquals(1, yes.questions.size());
-        assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertEquals("from-editor", vmaOnDisk(file));
         assertFalse(editor.isDirty());
         Answer none = new Answer("Update conflict", "Yes");
         p.setPropertyValue(p.idOf("name"), "again");
@@ -214,20 +228,15 @@ class DiskChangeTest {
     void savingADeletedFileWritesItAgainWithoutAConflict() throws Exception {
         ScenarioEditor editor = EditorFixture.open(dir, "r.pinscope", EditorFixture.small());
         Path file = dir.resolve("r.pinscope");
-        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
-        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
-        p.setPropertyValue(p.idOf("name"), "from-editor");
-        drain();
+        renameVma(editor, "from-editor");
         Files.delete(file);
         Answer conflict = new Answer("Update conflict", "No");
         editor.doSave(null);
         drain();
         assertEquals(List.of(), conflict.questions, "a deleted file is no conflict");
-        assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertEquals("from-editor", vmaOnDisk(file));
         assertFalse(editor.isDirty());
-        Answer deleted = new Answer("File Deleted", "Close");
-        reactivate(editor);
-        assertEquals(List.of(), deleted.questions, "the file is back: nothing to ask");
+        assertNotAsked(editor, "File Deleted", "Close", "the file is back: nothing to ask");
     }
 
     @Test
@@ -236,14 +245,11 @@ class DiskChangeTest {
         assertTrue(Scenarios.save(EditorFixture.small(), real).ok());
         Path link = Files.createSymbolicLink(dir.resolve("t.pinscope"), real);
         ScenarioEditor editor = EditorFixture.openFile(link);
-        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
-        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
-        p.setPropertyValue(p.idOf("name"), "via-link");
-        drain();
+        renameVma(editor, "via-link");
         editor.doSave(null);
         drain();
         assertTrue(Files.isSymbolicLink(link), "the link is still a link");
-        assertEquals("via-link", Scenarios.load(real).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertEquals("via-link", vmaOnDisk(real));
         assertFalse(editor.isDirty());
     }
 }
