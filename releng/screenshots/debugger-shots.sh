@@ -63,16 +63,28 @@ sleep 45 # first start: the example editor opens and lays out (slow on a loaded 
 xdotool windowfocus --sync "$win"
 [ -n "${PINSCOPE_SHOTS_DEBUG:-}" ] && shot "$out/step-0-start.png" 1
 
+# the first start shows Welcome maximized over the example's editor: close it (the x on its tab)
+xdotool mousemove 131 76 click 1
+sleep 5
+[ -n "${PINSCOPE_SHOTS_DEBUG:-}" ] && shot "$out/step-0b-editor.png" 1
 # the scenario editor's Debug button, first in the main tool bar while the editor is active
 xdotool mousemove 88 40 click 1
 sleep 30 # the launch, the Debug perspective, the listing editor
 [ -n "${PINSCOPE_SHOTS_DEBUG:-}" ] && shot "$out/step-1-debug.png" 1
+xdotool mousemove 800 990 # off the tool bar: no tooltip in the pictures
 key F8 # Resume: the example's schedule to its end
-sleep 10
-quick "Timeline"
+sleep 15
+# click into the Timeline (bottom left of the Debug perspective), Home selects row 0 (the initial state), each
+# Down then selects the next row, which jumps there
+xdotool mousemove 600 864 click 1
 sleep 3
-key Home # row 0: the start; each Down jumps one step on
-for _ in $(seq 12); do key Down; done
-shot "$out/debugger-side-by-side.png" 6
-key Down Down # row 14: the numa_maps walk has just cleared the PUD leaf
-shot "$out/debugger-after-split.png" 6
+key Home # the table scrolled to the last row on Resume: back to row 0
+sleep 3
+for _ in $(seq 12); do key Down; sleep 0.6; done
+xdotool mousemove 800 990
+shot "$out/debugger-side-by-side.png" 8
+key Down
+sleep 0.6
+key Down # row 14: the numa_maps walk has just cleared the PUD leaf
+xdotool mousemove 800 990
+shot "$out/debugger-after-split.png" 8
