@@ -17,6 +17,7 @@ for tool in jlink jpackage javac jar; do
     [ -x "$JAVA_HOME/bin/$tool" ] || fail "$JAVA_HOME/bin/$tool is missing; a full JDK 21+ (e.g. Temurin 25) is needed"
 done
 command -v dpkg-deb >/dev/null || fail "dpkg-deb is missing (apt-get install dpkg-dev)"
+command -v zip >/dev/null || fail "zip is missing (apt-get install zip)"
 product=$(ls "$products"/pinscope-*-linux.gtk.x86_64.tar.gz 2>/dev/null | head -n 1)
 [ -n "$product" ] || fail "no pinscope-*-linux.gtk.x86_64.tar.gz in $products; build releng/dev.pinscope.product first"
 version=$(basename "$product" -linux.gtk.x86_64.tar.gz); version=${version#pinscope-}
@@ -34,6 +35,19 @@ input=$work/pinscope
 rm -f "$input/pinscope" "$input/pinscope.desktop" "$input/pinscope.png"
 launcher=$(cd "$input/plugins" && ls org.eclipse.equinox.launcher_*.jar | head -n 1)
 [ -n "$launcher" ] || fail "the product has no Equinox launcher"
+
+# The launcher and the OSGi framework are the two jars a URLClassLoader reads (every bundle after them is read by
+# Equinox, which does not check signatures). From a signed jar the JDK checks every class's digest as it loads and
+# the class-data archive keeps none of its classes: the framework's ~520 classes were parsed, verified and hashed
+# on every start. The package's copies are unsigned (their per-entry digests stay in the manifest, unused).
+framework=$(cd "$input/plugins" && ls org.eclipse.osgi_*.jar | head -n 1)
+[ -n "$framework" ] || fail "the product has no OSGi framework (plugins/org.eclipse.osgi_*.jar)"
+for jar in "$launcher" "$framework"; do
+    if unzip -Z1 "$input/plugins/$jar" | grep -qE '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'; then
+        zip -q -d "$input/plugins/$jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC' >/dev/null ||
+            fail "could not remove the signature of $jar"
+    fi
+done
 
 mkdir -p "$work/classes"
 "$JAVA_HOME/bin/javac" --release 21 -d "$work/classes" "$here/src/launcher/dev/pinscope/launch/Main.java"
