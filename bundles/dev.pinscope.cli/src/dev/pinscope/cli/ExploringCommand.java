@@ -18,13 +18,8 @@ import picocli.CommandLine.Option;
 
 /** explore and compare: every interleaving under one or more policies, then the expectations. */
 abstract class ExploringCommand extends ScenarioCommand {
-    @Option(names = "--max-states", paramLabel = "N", converter = PositiveLong.class,
-            description = "State budget per policy; beyond it the report is PARTIAL.")
-    Long maxStates;
-
-    @Option(names = "--max-steps", paramLabel = "N", converter = PositiveLong.class,
-            description = "Depth bound (schedule length); beyond it the report is PARTIAL.")
-    Long maxSteps;
+    @Mixin
+    ExplorationBounds bounds;
 
     @Option(names = "--no-por", description = "Explore without partial-order reduction (same verdicts, more states).")
     boolean noPor;
@@ -43,14 +38,8 @@ abstract class ExploringCommand extends ScenarioCommand {
     abstract boolean checks(ExpectationSpec e, List<Policy> policies);
 
     int explore(ScenarioSpec spec, List<Policy> policies, String mode) throws BadInput {
-        ExploreOptions eo = ExploreOptions.defaults().withPartialOrderReduction(!noPor)
-                .withFindCycles(!cycles.noCycles);
-        if (maxStates != null) {
-            eo = eo.withMaxStates(maxStates);
-        }
-        if (maxSteps != null) {
-            eo = eo.withMaxDepth(maxSteps);
-        }
+        ExploreOptions eo = bounds.applyTo(ExploreOptions.defaults().withPartialOrderReduction(!noPor)
+                .withFindCycles(!cycles.noCycles));
         StderrProgress mon = new StderrProgress(err, progress || StderrProgress.isTerminal(err));
         Expectations ex = new Expectations(spec, SimulationOptions.defaults(), eo, mon);
         long t0 = System.nanoTime();

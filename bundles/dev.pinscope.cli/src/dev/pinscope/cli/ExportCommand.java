@@ -28,12 +28,7 @@ final class ExportCommand extends ScenarioCommand {
     String output;
 
     ExportCommand(PinscopeCli cli) {
-        super(cli);
-    }
-
-    @Override
-    boolean manyFiles() {
-        return false;
+        super(cli, FileCount.ONE);
     }
 
     @Override

@@ -41,15 +41,27 @@ abstract class ScenarioCommand implements Callable<Integer> {
     /** Several files in one call: their JUnit suites go here and into one report at the end; else null. */
     FileBatch batch;
 
+    /** Whether a command takes several files (or a directory) in one call; export and verify take one. */
+    enum FileCount {
+        ONE, MANY
+    }
+
+    private final FileCount takes;
+
     ScenarioCommand(PinscopeCli cli) {
+        this(cli, FileCount.MANY);
+    }
+
+    ScenarioCommand(PinscopeCli cli, FileCount takes) {
         this.out = cli.out();
         this.err = cli.err();
+        this.takes = takes;
     }
 
     @Override
     public final Integer call() throws BadInput {
         boolean one = files.size() == 1 && !Files.isDirectory(Path.of(files.get(0)));
-        if (one || !manyFiles()) {
+        if (one || takes == FileCount.ONE) {
             if (files.size() > 1) {
                 throw new BadInput("this command takes one file, not " + files.size());
             }
@@ -60,11 +72,6 @@ abstract class ScenarioCommand implements Callable<Integer> {
     }
 
     abstract int execute() throws BadInput;
-
-    /** Whether the command takes several files (or a directory) in one call; export and verify take one. */
-    boolean manyFiles() {
-        return true;
-    }
 
     static final String POLICY_NAMES = Arrays.stream(Policy.values()).map(Policy::name)
             .collect(Collectors.joining(", "));

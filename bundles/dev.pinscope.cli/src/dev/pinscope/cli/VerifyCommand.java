@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,17 +70,11 @@ final class VerifyCommand extends ScenarioCommand {
             description = "Keep the run directories here (DIR/POLICY: model.pml, member.sh, swarm.sh, outputs).")
     String dir;
 
-    @Option(names = "--max-states", paramLabel = "N", converter = PositiveLong.class,
-            description = "The engine's state budget.")
-    Long maxStates;
+    @Mixin
+    StateBudgetOption budget;
 
     VerifyCommand(PinscopeCli cli) {
-        super(cli);
-    }
-
-    @Override
-    boolean manyFiles() {
-        return false;
+        super(cli, FileCount.ONE);
     }
 
     @Override
@@ -124,10 +119,7 @@ final class VerifyCommand extends ScenarioCommand {
         }
         List<Policy> policies = policy == null || policy.equalsIgnoreCase("all") ? List.of(Policy.values())
                 : List.of(policy(policy));
-        ExploreOptions eo = ExploreOptions.defaults();
-        if (maxStates != null) {
-            eo = eo.withMaxStates(maxStates);
-        }
+        ExploreOptions eo = budget.applyTo(ExploreOptions.defaults());
         Path base;
         try {
             base = dir != null ? Files.createDirectories(Path.of(dir)) : Files.createTempDirectory("pinscope-spin");

@@ -55,8 +55,10 @@ public interface Scheduler {
         }
     }
 
-    /** The state before the first step this scheduler chooses. */
-    long initialState();
+    /** The state before the first step this scheduler chooses: 0 unless the scheduler says otherwise. */
+    default long initialState() {
+        return 0;
+    }
 
     /** Chooses the next step. Must not depend on anything but its arguments (replays call it again). */
     Decision choose(Choices run, long state);
@@ -90,11 +92,6 @@ public interface Scheduler {
 
     /** One step per runnable actor in turn. State: the actor to consider first. */
     record RoundRobin() implements Scheduler {
-        @Override
-        public long initialState() {
-            return 0;
-        }
-
         @Override
         public Decision choose(Choices run, long state) {
             return next(run, (int) state);
@@ -165,11 +162,6 @@ public interface Scheduler {
     /** The user picks every step; Resume has nothing to do. */
     record Interactive() implements Scheduler {
         @Override
-        public long initialState() {
-            return 0;
-        }
-
-        @Override
         public Decision choose(Choices run, long state) {
             return run.isTerminated() ? new Decision.End() : new Decision.Wait("the next actor is yours to pick");
         }
@@ -182,11 +174,6 @@ public interface Scheduler {
     record Scripted(List<ScheduleStepSpec> steps) implements Scheduler {
         public Scripted {
             steps = steps == null ? List.of() : List.copyOf(steps);
-        }
-
-        @Override
-        public long initialState() {
-            return 0;
         }
 
         @Override

@@ -43,12 +43,17 @@ class CliTest {
 
     /** Writes a shipped example to a temp file (optionally changed) and returns its path. */
     Path example(String id, java.util.function.Consumer<Scenario> change) throws IOException {
+        return example(tmp, id, change);
+    }
+
+    /** The same into dir, for the other CLI tests. */
+    static Path example(Path dir, String id, java.util.function.Consumer<Scenario> change) throws IOException {
         LoadResult lr = Examples.load(id);
         assertTrue(lr.ok(), lr.firstProblem());
         if (change != null) {
             change.accept(lr.scenario());
         }
-        Path p = tmp.resolve(id + ".pinscope");
+        Path p = dir.resolve(id + ".pinscope");
         Files.write(p, Scenarios.toBytes(lr.scenario()));
         return p;
     }

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinscope.cli.tests.CliTest.Out;
-import dev.pinscope.model.examples.Examples;
-import dev.pinscope.model.io.LoadResult;
-import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.Errno;
 import dev.pinscope.model.scenario.Expectation;
 import dev.pinscope.model.scenario.Scenario;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +25,7 @@ class NoCyclesTest {
     Path tmp;
 
     private Path example(String id, Consumer<Scenario> change) throws IOException {
-        LoadResult lr = Examples.load(id);
-        assertTrue(lr.ok(), lr.firstProblem());
-        if (change != null) {
-            change.accept(lr.scenario());
-        }
-        Path p = tmp.resolve(id + ".pinscope");
-        Files.write(p, Scenarios.toBytes(lr.scenario()));
-        return p;
+        return CliTest.example(tmp, id, change);
     }
 
     @SuppressWarnings("unchecked")

@@ -47,11 +47,6 @@ public final class Explorer {
         this.store = new StateStore(W, runLengthEncoded);
     }
 
-    /** Id of the state, or -1 if it was not reached. */
-    int find(long[] s) {
-        return store.find(s);
-    }
-
     // ------------------------------------------------------------------------------------------- successors
 
     /**
@@ -112,6 +107,7 @@ public final class Explorer {
         List<Integer> deadlockStates = new ArrayList<>();
         // the cycle analysis reads the graph from here; without it (--no-cycles, no pinner) nothing is recorded
         EdgeList edges = opt.findCycles() && pinners > 0 ? new EdgeList() : null;
+        long edgeBytes = 0;
 
         long[] cur = new long[W];
         long[] nxt = new long[W];
@@ -197,9 +193,13 @@ public final class Explorer {
             }
         }
         } catch (OutOfMemoryError full) {
-            // what was found is real: report it PARTIAL instead of losing it; no cycle search on a full heap
+            // what was found is real: report it PARTIAL instead of losing it; no cycle search on a full heap, so
+            // the table and the edges are garbage now, and with the reserve they are the room the report needs
             partial = reserve.release(store.count());
             stopped = true;
+            store.dropIndex();
+            edgeBytes = edges == null ? 0 : edges.bytes();
+            edges = null;
         }
         expanded = Math.min(id, store.count());
         if (partial == null && expanded < store.count()) {
@@ -250,6 +250,8 @@ public final class Explorer {
         List<Lasso> starvations = new ArrayList<>();
         if (opt.findCycles() && pinners > 0 && !stopped) {
             mon.progress("cycles", store.count(), transitions, depth);
+            // the analysis never looks a state up: its Tarjan arrays get the fingerprint table's room
+            store.dropIndex();
             CycleAnalysis cycles = new CycleAnalysis(this, m, store, edges, opt, mon, expanded, transitions);
             try {
                 cycles.findCycles(livelocks, starvations);
@@ -262,8 +264,11 @@ public final class Explorer {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         double bytesPerState = store.bytesPerState();
-        if (edges != null && store.count() > 0) {
-            bytesPerState += (double) edges.bytes() / store.count();
+        if (edges != null) {
+            edgeBytes = edges.bytes();
+        }
+        if (store.count() > 0) {
+            bytesPerState += (double) edgeBytes / store.count();
         }
         return new ExplorationReport(m.spec().name(), m.policy(), partial == null, partial, store.count(), transitions,
                 secs, bytesPerState, results, violations, livelocks, starvations, deadlocks);

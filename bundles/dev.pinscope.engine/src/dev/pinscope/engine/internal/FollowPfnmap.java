@@ -22,42 +22,44 @@ final class FollowPfnmap extends KernelCode {
     }
 
     private void stepFollowRead(long[] s, int a, boolean f1, StringBuilder ev) {
-        StateLayout.Pinner pf = f.pinner[a];
         // follow_pfnmap_start(): lockless pgd/p4d/pud/pmd reads (§3.3). A PUD table cannot turn back into a leaf
         // or vanish while the mmap lock is held, so reading PUD and PMD in one step loses no interleaving.
         long va = curVaddr(s, a);
-        int pud = t.pudSlot(va);
-        int k = f.slotKind(s, pud);
-        if (k == K_LEAF) {
-            L.set(s, pf.lvl, Level.PUD.ordinal());
-            L.set(s, pf.writable, f.slotW(s, pud));
-            setPc(s, a, f1 ? Pc.F1_LOCK_PUD : Pc.F2_LOCK_PUD);
-            say(ev, "pud = READ_ONCE(*pudp): leaf (lockless snapshot)");
+        if (readLevel(s, a, f1, Level.PUD, t.pudSlot(va), ev) || readLevel(s, a, f1, Level.PMD, t.pmdSlot(va), ev)) {
             return;
         }
-        if (k == K_NONE) {
-            followFail(s, a, f1, ev, "pud none → " + R_NAMES[noEntry()] + " (E5)");
-            return;
-        }
-        int pmd = t.pmdSlot(va);
-        k = f.slotKind(s, pmd);
-        if (k == K_LEAF) {
-            L.set(s, pf.lvl, Level.PMD.ordinal());
-            L.set(s, pf.writable, f.slotW(s, pmd));
-            setPc(s, a, f1 ? Pc.F1_LOCK_PMD : Pc.F2_LOCK_PMD);
-            say(ev, "pud table; pmd = pmdp_get_lockless(): leaf (lockless snapshot)");
-            return;
-        }
-        if (k == K_NONE) {
-            followFail(s, a, f1, ev, "pmd none → " + R_NAMES[noEntry()] + " (E7)");
-            return;
-        }
-        L.set(s, pf.lvl, Level.PTE.ordinal());
+        L.set(s, f.pinner[a].lvl, Level.PTE.ordinal());
         setPc(s, a, f1 ? Pc.F1_LOCK_PTE : Pc.F2_LOCK_PTE);
         say(ev, "pud table; pmd table → pte_offset_map_lock()");
     }
 
-    private void followFail(long[] s, int a, boolean f1, StringBuilder ev, String why) {
+    /**
+     * One level of the lockless walk: a leaf is the snapshot whose lock the next step takes; none fails the walk
+     * (E5 at the PUD, E7 at the PMD); a table returns false, and the walk reads the next level.
+     */
+    private boolean readLevel(long[] s, int a, boolean f1, Level lvl, int slot, StringBuilder ev) {
+        boolean pud = lvl == Level.PUD;
+        int k = f.slotKind(s, slot);
+        if (k == K_LEAF) {
+            StateLayout.Pinner pf = f.pinner[a];
+            L.set(s, pf.lvl, lvl.ordinal());
+            L.set(s, pf.writable, f.slotW(s, slot));
+            setPc(s, a, pud ? (f1 ? Pc.F1_LOCK_PUD : Pc.F2_LOCK_PUD) : (f1 ? Pc.F1_LOCK_PMD : Pc.F2_LOCK_PMD));
+            say(ev, pud ? "pud = READ_ONCE(*pudp): leaf (lockless snapshot)"
+                    : "pud table; pmd = pmdp_get_lockless(): leaf (lockless snapshot)");
+            return true;
+        }
+        if (k == K_NONE) {
+            followFail(s, a, f1);
+            if (ev != null) {
+                ev.append(pud ? "pud none → " : "pmd none → ").append(R_NAMES[noEntry()]).append(pud ? " (E5)" : " (E7)");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void followFail(long[] s, int a, boolean f1) {
         StateLayout.Pinner pf = f.pinner[a];
         setRet(s, a, noEntry());
         L.set(s, pf.lvl, 0);
@@ -71,7 +73,6 @@ final class FollowPfnmap extends KernelCode {
         } else {
             setPc(s, a, Pc.F2_FAIL);
         }
-        say(ev, why);
     }
 
     private void stepFollowLock(long[] s, int a, Pc p, StringBuilder ev) {
@@ -90,11 +91,17 @@ final class FollowPfnmap extends KernelCode {
             // pte_offset_map_lock(): NULL if the pmd changed under us (E8); the PTE is only read under its lock
             int pmd = t.pmdSlot(va);
             if (f.slotKind(s, pmd) != K_TABLE || slot < 0) {
-                followFail(s, a, f1, ev, "pte_offset_map_lock: pmd changed → " + R_NAMES[noEntry()] + " (E8)");
+                followFail(s, a, f1);
+                if (ev != null) {
+                    ev.append("pte_offset_map_lock: pmd changed → " + R_NAMES[noEntry()] + " (E8)");
+                }
                 return;
             }
             if (f.slotKind(s, slot) != K_LEAF) {
-                followFail(s, a, f1, ev, "pte lock taken; pte none → unlock, " + R_NAMES[noEntry()] + " (E9)");
+                followFail(s, a, f1);
+                if (ev != null) {
+                    ev.append("pte lock taken; pte none → unlock, " + R_NAMES[noEntry()] + " (E9)");
+                }
                 return;
             }
             L.set(s, pf.ptl, lock);
@@ -108,8 +115,11 @@ final class FollowPfnmap extends KernelCode {
         if (m.recheck) {
             // post-ffef67b93aa3: re-read under the lock; none → -EINVAL (E6/E8a), table → walk again (§3.3)
             if (k == K_NONE) {
-                followFail(s, a, f1, ev, ln + " taken; re-read: none → unlock, " + R_NAMES[noEntry()]
-                        + (lvl == Level.PUD ? " (E6)" : " (E8a)"));
+                followFail(s, a, f1);
+                if (ev != null) {
+                    ev.append(ln + " taken; re-read: none → unlock, " + R_NAMES[noEntry()]
+                            + (lvl == Level.PUD ? " (E6)" : " (E8a)"));
+                }
                 return;
             }
             if (k == K_TABLE) {
@@ -117,7 +127,7 @@ final class FollowPfnmap extends KernelCode {
                 L.set(s, pf.writable, 0);
                 setPc(s, a, f1 ? Pc.F1_READ : Pc.F2_READ);
                 if (ev != null) {
-                    say(ev, ln + " taken; re-read: no longer a leaf → unlock, goto retry");
+                    ev.append(ln + " taken; re-read: no longer a leaf → unlock, goto retry");
                 }
                 return;
             }

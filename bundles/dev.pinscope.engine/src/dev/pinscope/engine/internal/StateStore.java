@@ -27,6 +27,7 @@ final class StateStore {
     private byte[] via;
     private long[] table;
     private int mask;
+    private int tableSlots; // table.length, still known after dropIndex()
 
     // narrow states: chunks of 2^chunkBits states of w words each
     private final int chunkBits;
@@ -55,6 +56,7 @@ final class StateStore {
         via = new byte[cap];
         table = new long[cap * 2];
         mask = table.length - 1;
+        tableSlots = table.length;
         // as many states per chunk as fit in CHUNK_BYTES, a power of two (at least one)
         chunkBits = Math.max(0, 31 - Integer.numberOfLeadingZeros(Math.max(1, CHUNK_BYTES / (8 * words))));
         int maxEncoded = words * 13; // a run of one word: up to 5 header bytes and 8 of the word
@@ -176,6 +178,15 @@ final class StateStore {
         }
         table = t;
         mask = mk;
+        tableSlots = t.length;
+    }
+
+    /**
+     * Frees the fingerprint table once no state will be added or looked up again (the search has ended): the
+     * cycle analysis and the report only load states and follow parent links. After this, add and find fail.
+     */
+    void dropIndex() {
+        table = null;
     }
 
     void load(int id, long[] into) {
@@ -208,7 +219,7 @@ final class StateStore {
             long used = Arrays.stream(chunks).filter(java.util.Objects::nonNull).count();
             arena = used * (1L << chunkBits) * w * 8.0;
         }
-        return (arena + parent.length * 5.0 + table.length * 8.0) / count;
+        return (arena + parent.length * 5.0 + tableSlots * 8.0) / count;
     }
 
     // ------------------------------------------------------------------------------ run-length encoded states

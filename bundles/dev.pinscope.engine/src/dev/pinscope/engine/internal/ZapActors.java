@@ -65,30 +65,15 @@ final class ZapActors extends KernelCode {
                 }
             }
             case Z_STATE -> {
-                String what;
-                switch (z.trigger()) {
-                    case COMMAND_MEMORY_DISABLE, BAR_SIZING -> {
-                        L.set(s, f.device[d].memory, 0);
-                        what = "vconfig COMMAND.MEMORY = 0";
-                    }
-                    case COMMAND_MEMORY_ENABLE -> {
-                        L.set(s, f.device[d].memory, 1);
-                        what = "vconfig COMMAND.MEMORY = 1";
-                    }
-                    case DEVICE_RESET, HOT_RESET -> {
-                        // the reset leaves vconfig alone and returns the device to D0 (§5.3 2., §10 #8)
-                        L.set(s, f.device[d].power, 0);
-                        what = "device reset; D0 (vconfig untouched)";
-                    }
-                    case LOW_POWER_ENTRY -> {
-                        L.set(s, f.device[d].pmRuntimeEngaged, 1);
-                        what = "pm_runtime_engaged = true";
-                    }
-                    default -> {
-                        L.set(s, f.device[d].power, 1);
-                        what = "current_state = D3hot";
-                    }
-                }
+                StateLayout.Device dv = f.device[d];
+                String what = switch (z.trigger()) {
+                    case COMMAND_MEMORY_DISABLE, BAR_SIZING -> setDevice(s, dv.memory, 0, "vconfig COMMAND.MEMORY = 0");
+                    case COMMAND_MEMORY_ENABLE -> setDevice(s, dv.memory, 1, "vconfig COMMAND.MEMORY = 1");
+                    // the reset leaves vconfig alone and returns the device to D0 (§5.3 2., §10 #8)
+                    case DEVICE_RESET, HOT_RESET -> setDevice(s, dv.power, 0, "device reset; D0 (vconfig untouched)");
+                    case LOW_POWER_ENTRY -> setDevice(s, dv.pmRuntimeEngaged, 1, "pm_runtime_engaged = true");
+                    default -> setDevice(s, dv.power, 1, "current_state = D3hot");
+                };
                 setPc(s, a, Pc.Z_UNLOCK);
                 say(ev, what);
             }
@@ -115,5 +100,11 @@ final class ZapActors extends KernelCode {
             }
             default -> throw new IllegalStateException("zapper at " + p);
         }
+    }
+
+    /** The zapper's state change under memory_lock: one device field; returns the step's description. */
+    private String setDevice(long[] s, int field, int value, String what) {
+        L.set(s, field, value);
+        return what;
     }
 }

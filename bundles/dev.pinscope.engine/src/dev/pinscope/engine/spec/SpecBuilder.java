@@ -38,33 +38,21 @@ public final class SpecBuilder {
         return b;
     }
 
-    public SpecBuilder name(String n) {
-        name = n;
-        return this;
-    }
+    // the scenario's scalars: each setter is one assignment, made through with() so that it returns the builder
+    public SpecBuilder name(String n) { return with(() -> name = n); }
 
-    public SpecBuilder description(String d) {
-        description = d;
-        return this;
-    }
+    public SpecBuilder description(String d) { return with(() -> description = d); }
 
-    public SpecBuilder policy(Policy p) {
-        policy = p;
-        return this;
-    }
+    public SpecBuilder policy(Policy p) { return with(() -> policy = p); }
 
-    public SpecBuilder maxRetries(int n) {
-        maxRetries = n;
-        return this;
-    }
+    public SpecBuilder maxRetries(int n) { return with(() -> maxRetries = n); }
 
-    public SpecBuilder maxSteps(long n) {
-        maxSteps = n;
-        return this;
-    }
+    public SpecBuilder maxSteps(long n) { return with(() -> maxSteps = n); }
 
-    public SpecBuilder kernel(KernelSpec k) {
-        kernel = k;
+    public SpecBuilder kernel(KernelSpec k) { return with(() -> kernel = k); }
+
+    private SpecBuilder with(Runnable assignment) {
+        assignment.run();
         return this;
     }
 
@@ -93,14 +81,16 @@ public final class SpecBuilder {
 
     /** Change VMA v's flags or fault behaviour. */
     public SpecBuilder vmaFlags(int v, int flags) {
-        VmaSpec o = vmas.get(v);
-        vmas.set(v, new VmaSpec(o.name(), o.start(), o.end(), flags, o.device(), o.bar(), o.pgoff(), o.faultBehavior()));
-        return this;
+        return replaceVma(v, flags, vmas.get(v).faultBehavior());
     }
 
     public SpecBuilder faultBehavior(int v, FaultBehavior fb) {
+        return replaceVma(v, vmas.get(v).flags(), fb);
+    }
+
+    private SpecBuilder replaceVma(int v, int flags, FaultBehavior fb) {
         VmaSpec o = vmas.get(v);
-        vmas.set(v, new VmaSpec(o.name(), o.start(), o.end(), o.flags(), o.device(), o.bar(), o.pgoff(), fb));
+        vmas.set(v, new VmaSpec(o.name(), o.start(), o.end(), flags, o.device(), o.bar(), o.pgoff(), fb));
         return this;
     }
 
@@ -158,18 +148,20 @@ public final class SpecBuilder {
 
     public SpecBuilder expect(Policy p, boolean all, Long pinnedPages, boolean livelock, boolean violation,
             Errno... results) {
-        EnumSet<Errno> set = EnumSet.noneOf(Errno.class);
-        set.addAll(List.of(results));
-        expectations.add(new ExpectationSpec(p, all, set, pinnedPages, livelock, violation, -1));
+        expectations.add(new ExpectationSpec(p, all, errnos(results), pinnedPages, livelock, violation, -1));
         return this;
     }
 
     /** An ALL_SCHEDULES expectation that also checks whether the only pinner can starve. */
     public SpecBuilder expectStarvation(Policy p, boolean starvation, boolean livelock, Errno... results) {
+        expectations.add(new ExpectationSpec(p, true, errnos(results), null, livelock, false, -1, starvation));
+        return this;
+    }
+
+    private static EnumSet<Errno> errnos(Errno... results) {
         EnumSet<Errno> set = EnumSet.noneOf(Errno.class);
         set.addAll(List.of(results));
-        expectations.add(new ExpectationSpec(p, true, set, null, livelock, false, -1, starvation));
-        return this;
+        return set;
     }
 
     public ScenarioSpec build() {
