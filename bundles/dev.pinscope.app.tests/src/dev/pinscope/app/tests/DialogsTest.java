@@ -18,27 +18,14 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.ToolItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pinscope.app.internal.DropDownTooltips;
 import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
 
 /** Dialogs and tool tips show their whole text at the default font and hide nothing a user needs. */
-class DialogsTest {
-
-    private static IWorkbenchPage page() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        page().closeAllEditors(false);
-        drain();
-    }
+class DialogsTest extends WorkbenchTestCase {
 
     @Test
     void theEventBreakpointDialogShowsEveryLabelInFull() throws Exception {

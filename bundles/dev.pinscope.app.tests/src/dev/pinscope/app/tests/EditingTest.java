@@ -23,11 +23,8 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.properties.PropertySheet;
 import org.eclipse.ui.views.properties.PropertySheetEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
@@ -41,17 +38,7 @@ import dev.pinscope.model.scenario.Vma;
  * Editing as a user does it: a value typed in the Properties view, Ctrl+Z / Ctrl+Shift+Z pressed while the
  * Properties view has the focus, the Edit menu naming each change, and what Save does to a shipped example.
  */
-class EditingTest {
-
-    private static IWorkbenchPage page() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        page().closeAllEditors(false);
-        drain();
-    }
+class EditingTest extends WorkbenchTestCase {
 
     private static ScenarioEditor openExample(String id) {
         ScenarioEditor editor = (ScenarioEditor) ExamplesMenu.open(Examples.find(id).orElseThrow());

@@ -27,11 +27,9 @@ import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IElementFactory;
 import org.eclipse.ui.IPersistableElement;
 import org.eclipse.ui.IStorageEditorInput;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.XMLMemento;
 import org.eclipse.ui.internal.ErrorEditorPart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pinscope.app.internal.PinscopeWorkbenchAdvisor;
@@ -47,17 +45,7 @@ import dev.pinscope.model.examples.Examples;
  * scenario file, a plain file), and checks that an editor which cannot be kept is named, with the reason, in the
  * editor area after the restart.
  */
-class RestoreTest {
-
-    private static IWorkbenchPage page() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        page().closeAllEditors(false);
-        drain();
-    }
+class RestoreTest extends WorkbenchTestCase {
 
     /** Saves {@code editor}'s input as the session does, restores it through its factory, reopens it. */
     private static IEditorPart restartOne(IEditorPart editor) throws Exception {

@@ -3,15 +3,12 @@ package dev.pinscope.diagram.tests;
 import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.gef.editparts.ScalableFreeformRootEditPart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
@@ -24,15 +21,7 @@ import dev.pinscope.model.scenario.Actor;
  * The diagram uses the canvas: one that fits is centred on open, one that does not is zoomed out
  * to fit; and the debugger's badges never cover an element's text.
  */
-class CanvasTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class CanvasTest extends EditorTestCase {
 
     private static double zoom(ScenarioEditor e) {
         return ((ScalableFreeformRootEditPart) e.viewer().getRootEditPart()).getZoomManager().getZoom();

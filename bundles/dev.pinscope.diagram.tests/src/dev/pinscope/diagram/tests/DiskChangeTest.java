@@ -121,6 +121,13 @@ class DiskChangeTest {
     }
 
     /** Another part takes the focus, then the editor gets it back: what a user switching views does. */
+    /** Reactivates the editor and checks that no dialog titled {@code title} asked anything ({@code button} would answer one). */
+    private static void assertNotAsked(ScenarioEditor editor, String title, String button, String why) throws Exception {
+        Answer a = new Answer(title, button);
+        reactivate(editor);
+        assertEquals(List.of(), a.questions, why);
+    }
+
     private static void reactivate(ScenarioEditor editor) throws Exception {
         IViewPart other = EditorFixture.page().showView("org.eclipse.ui.views.PropertySheet");
         EditorFixture.page().activate(other);
@@ -146,9 +153,7 @@ class DiskChangeTest {
                 yes.questions.get(0));
         assertEquals("from-disk", vma(editor), "Yes replaced the editor's contents with the file's");
         assertFalse(editor.isDirty());
-        Answer none = new Answer("File Changed", "Yes");
-        reactivate(editor);
-        assertEquals(List.of(), none.questions, "not asked again for a change already taken");
+        assertNotAsked(editor, "File Changed", "Yes", "not asked again for a change already taken");
     }
 
     @Test
@@ -160,9 +165,7 @@ class DiskChangeTest {
         reactivate(editor);
         assertEquals(1, no.questions.size());
         assertEquals("bar0", vma(editor), "No kept the editor's contents");
-        Answer none = new Answer("File Changed", "No");
-        reactivate(editor);
-        assertEquals(List.of(), none.questions);
+        assertNotAsked(editor, "File Changed", "No", "not asked again for a change already refused");
     }
 
     @Test
@@ -225,9 +228,7 @@ class DiskChangeTest {
         assertEquals(List.of(), conflict.questions, "a deleted file is no conflict");
         assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
         assertFalse(editor.isDirty());
-        Answer deleted = new Answer("File Deleted", "Close");
-        reactivate(editor);
-        assertEquals(List.of(), deleted.questions, "the file is back: nothing to ask");
+        assertNotAsked(editor, "File Deleted", "Close", "the file is back: nothing to ask");
     }
 
     @Test

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.draw2d.PositionConstants;
@@ -33,10 +32,8 @@ import org.eclipse.gef.requests.DirectEditRequest;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.ui.actions.ActionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.commands.ElementKind;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
@@ -55,10 +52,8 @@ import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.Vma;
 
 /** Creating, moving, resizing, connecting, renaming, deleting and pasting through GEF requests. */
-class EditingTest {
+class EditingTest extends EditorTestCase {
 
-    @TempDir
-    Path dir;
     ScenarioEditor editor;
     Scenario s;
     Vma bar0;
@@ -71,11 +66,6 @@ class EditingTest {
         bar0 = s.getAddressSpace().getVmas().get(0);
         stack = editor.viewer().getEditDomain().getCommandStack();
         assertFalse(editor.isDirty());
-    }
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
     }
 
     private Rectangle bounds(Object element) {

@@ -13,7 +13,6 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.gef.EditPart;
 import org.eclipse.ui.IEditorPart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pinscope.diagram.DiagramIds;
@@ -34,12 +33,7 @@ import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.Vma;
 
 /** Every shipped example opens with one edit part (and a painted figure) per model element. */
-class ExamplesTest {
-
-    @AfterEach
-    void closeEditors() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class ExamplesTest extends EditorTestCase {
 
     @Test
     void everyShippedExampleShowsOneEditPartPerElement() throws Exception {

@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.draw2d.FigureCanvas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.diagram.internal.layout.EntryRun;
 import dev.pinscope.diagram.internal.parts.ElementEditPart;
-import dev.pinscope.model.builder.ScenarioBuilder;
+import dev.pinscope.model.builder.StressScenarios;
 import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.PageLevel;
 import dev.pinscope.model.scenario.Scenario;
@@ -25,33 +23,12 @@ import dev.pinscope.model.scenario.Scenario;
  * edit. Prints the measured times (the note in the report comes from this run); asserts only what a
  * user would notice: it opens, it is aggregated, the far end can be reached.
  */
-class LargeScenarioTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
-
-    static Scenario large(int vmas, int leavesPerVma) {
-        ScenarioBuilder b = ScenarioBuilder.named("large").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30);
-        long base = 0x7f00_0000_0000L;
-        for (int i = 0; i < vmas; i++) {
-            long start = base + (long) i * (4L << 20);
-            b.barVma("v" + i, start, 2L << 20, 0, 0);
-            for (int k = 0; k < leavesPerVma; k++) {
-                b.entry(PageLevel.PTE, start + k * 4096L);
-            }
-        }
-        return b.build();
-    }
+class LargeScenarioTest extends EditorTestCase {
 
     @Test
     void tenThousandVmasAndAHundredThousandLeavesOpenAndScroll() throws Exception {
         Path file = dir.resolve("large.pinscope");
-        assertTrue(Scenarios.save(large(10_000, 10), file).ok());
+        assertTrue(Scenarios.save(StressScenarios.barVmasWithPtes(10_000, 10), file).ok());
         long t0 = System.nanoTime();
         ScenarioEditor editor = EditorFixture.openFile(file);
         long opened = System.nanoTime();

@@ -15,9 +15,7 @@ import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.ui.IEditorPart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.IDiagramOverlay;
@@ -42,15 +40,7 @@ import dev.pinscope.model.scenario.Vma;
  * goes around the boxes that are not its ends or their containers and crosses no text. Writes a
  * picture of each whole diagram to target/screenshots/legible-*.png.
  */
-class LegibilityTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class LegibilityTest extends EditorTestCase {
 
     @Test
     void everyShippedExampleIsLegibleAndItsLinksGoAroundTheBoxes() throws Exception {

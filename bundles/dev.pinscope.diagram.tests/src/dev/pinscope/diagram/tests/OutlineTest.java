@@ -8,7 +8,6 @@ import static dev.pinscope.diagram.tests.EditorFixture.toViewer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +19,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.views.contentoutline.ContentOutline;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.commands.ElementKind;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
@@ -33,15 +30,7 @@ import dev.pinscope.model.scenario.Vma;
  * The Outline shows exactly the model after add, delete, paste, undo and redo (read from the tree
  * widget), its selection follows the diagram's, and tooltips show the current name.
  */
-class OutlineTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class OutlineTest extends EditorTestCase {
 
     /** The tree as shown: one line per item, children indented. */
     private static List<String> shown(Tree tree) {

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.IDiagramOverlay;
 import dev.pinscope.diagram.IScenarioDiagram;
@@ -29,15 +26,7 @@ import dev.pinscope.model.scenario.PageTableEntry;
 import dev.pinscope.model.scenario.Scenario;
 
 /** The debugger's hook: an overlay changes what is drawn, never the model. */
-class OverlayTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class OverlayTest extends EditorTestCase {
 
     @Test
     void overlayGhostsZappedLeavesHighlightsAndShowsLocksWithoutTouchingTheModel() throws Exception {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +29,7 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.views.properties.PropertySheet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.commands.ElementKind;
 import dev.pinscope.diagram.internal.commands.Refused;
@@ -50,19 +47,11 @@ import dev.pinscope.model.scenario.Vma;
  * scale of what is dragged (across compressed gaps too) and never into another VMA, arrow keys move
  * by one unit (Shift: 16).
  */
-class PredictableEditingTest {
+class PredictableEditingTest extends EditorTestCase {
 
     static final long BAR0 = 0x7f00_0000_0000L;
     static final long BAR1 = 0x7f00_400e_7000L;
     static final long FAR = 0x7f10_0000_0000L;
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
 
     /** bar0 (1G, one PMD), bar1 at an address no PMD fits (1M), and far away (63G gap) bar2. */
     static Scenario scenario() {

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.views.properties.IPropertySource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.diagram.internal.properties.ChoiceCellEditor;
@@ -27,10 +24,8 @@ import dev.pinscope.model.scenario.VmFlag;
 import dev.pinscope.model.scenario.Vma;
 
 /** The Properties view's source: hex and size input, enums, flag sets, refusal of bad text, undo. */
-class PropertiesTest {
+class PropertiesTest extends EditorTestCase {
 
-    @TempDir
-    Path dir;
     ScenarioEditor editor;
     Vma vma;
     EmfPropertySource props;
@@ -41,11 +36,6 @@ class PropertiesTest {
         vma = editor.getScenario().getAddressSpace().getVmas().get(0);
         IPropertySource source = (IPropertySource) EditorFixture.part(editor, vma).getAdapter(IPropertySource.class);
         props = assertInstanceOf(EmfPropertySource.class, source, "the selected VMA adapts to our property source");
-    }
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.ui.IEditorPart;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.diagram.internal.properties.EmfPropertySource;
@@ -21,15 +19,7 @@ import dev.pinscope.model.io.Scenarios;
 import dev.pinscope.model.scenario.Scenario;
 
 /** Dirty marker, Save, Save As, Revert, and a reopened file equal to what was saved. */
-class SaveRevertTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class SaveRevertTest extends EditorTestCase {
 
     private static void rename(ScenarioEditor editor, String name) {
         var vma = editor.getScenario().getAddressSpace().getVmas().get(0);

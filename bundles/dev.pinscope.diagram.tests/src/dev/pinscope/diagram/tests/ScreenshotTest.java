@@ -3,11 +3,8 @@ package dev.pinscope.diagram.tests;
 import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.model.builder.ScenarioBuilder;
@@ -16,15 +13,7 @@ import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.ZapTrigger;
 
 /** The README picture: every kind of element on one diagram, with no validation problem. */
-class ScreenshotTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class ScreenshotTest extends EditorTestCase {
 
     static Scenario tour() {
         long bar0 = 0x7f00_0000_0000L;

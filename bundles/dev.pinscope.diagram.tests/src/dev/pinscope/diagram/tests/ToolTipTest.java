@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +23,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.actions.ActionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.diagram.internal.parts.ElementEditPart;
@@ -39,15 +36,7 @@ import dev.pinscope.model.scenario.Actor;
  * diagram. The mouse is moved and rested through the viewer's own event dispatcher, as SWT would
  * deliver it, and the text is read from the tooltip window's figure.
  */
-class ToolTipTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class ToolTipTest extends EditorTestCase {
 
     @Test
     void aTooltipNamesTheElementAsItIsAndGoesWithIt() throws Exception {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
@@ -23,15 +20,7 @@ import dev.pinscope.diagram.internal.properties.EmfPropertySource;
 import dev.pinscope.model.scenario.Vma;
 
 /** Validation after every change: decorations on figures, the Scenario Problems view, double-click. */
-class ValidationTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class ValidationTest extends EditorTestCase {
 
     @Test
     void aBrokenVmaIsDecoratedListedAndSelectableAndUndoClearsIt() throws Exception {

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.diagram.internal.editor.ScenarioEditor;
@@ -23,15 +21,7 @@ import dev.pinscope.model.examples.Examples;
 import dev.pinscope.model.io.Scenarios;
 
 /** File › New › Pinscope Scenario (empty and from an example) and Help › Examples. */
-class WizardTest {
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void close() {
-        EditorFixture.page().closeAllEditors(false);
-    }
+class WizardTest extends EditorTestCase {
 
     private Path runWizard(String file, String name, String exampleId) throws Exception {
         var descriptor = PlatformUI.getWorkbench().getNewWizardRegistry().findWizard(DiagramIds.NEW_WIZARD_ID);

@@ -117,8 +117,8 @@ public final class Explorer {
         int levelEnd = 1;
         int id = 0;
         boolean stopped = false; // cancelled, or out of memory: no cycle search
-        MemoryReserve reserve = new MemoryReserve();
         try {
+        MemoryReserve.ensure();
         for (; id < store.count(); id++) {
             if (id == levelEnd) {
                 depth++;
@@ -195,7 +195,7 @@ public final class Explorer {
         } catch (OutOfMemoryError full) {
             // what was found is real: report it PARTIAL instead of losing it; no cycle search on a full heap, so
             // the table and the edges are garbage now, and with the reserve they are the room the report needs
-            partial = reserve.release(store.count());
+            partial = MemoryReserve.release(store.count());
             stopped = true;
             store.dropIndex();
             edgeBytes = edges == null ? 0 : edges.bytes();
@@ -259,7 +259,7 @@ public final class Explorer {
                     partial = partial == null ? "cancelled" : partial + "; cancelled";
                 }
             } catch (OutOfMemoryError full) {
-                partial = reserve.release(store.count()) + "; the cycle search did not finish";
+                partial = MemoryReserve.release(store.count()) + "; the cycle search did not finish";
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;

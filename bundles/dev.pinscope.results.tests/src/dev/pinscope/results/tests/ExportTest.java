@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.browser.Browser;
@@ -92,48 +94,48 @@ class ExportTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
 
-        Shell shell = new Shell(v.tree().getDisplay());
-        shell.setLayout(new FillLayout());
-        shell.setBounds(40, 40, 1100, 900);
-        Browser b = new Browser(shell, SWT.NONE);
-        boolean[] done = { false };
-        b.addProgressListener(new ProgressAdapter() {
-            @Override
-            public void completed(ProgressEvent event) {
-                done[0] = true;
-            }
-        });
-        shell.open();
-        b.setUrl(out.toUri().toString());
-        Fixture.waitUntil("the report to load", 30_000, () -> done[0]);
-        Fixture.waitUntil("the table to render", 10_000, () -> {
+        Path png = render(out, "report-html.png", b -> {
             Object rows = b.evaluate("return document.querySelectorAll('#results tr').length;");
             return rows instanceof Number n && n.intValue() == 7;
+        }, b -> {
+            Object bars = b.evaluate("return document.querySelectorAll('svg rect').length;");
+            assertTrue(bars instanceof Number n && n.intValue() >= 6, "chart bars: " + bars);
+            Object loops = b.evaluate("return document.querySelectorAll('li.loop').length;");
+            assertTrue(loops instanceof Number n && n.intValue() > 0, "lasso loop steps marked: " + loops);
         });
-        Object bars = b.evaluate("return document.querySelectorAll('svg rect').length;");
-        assertTrue(bars instanceof Number n && n.intValue() >= 6, "chart bars: " + bars);
-        Object loops = b.evaluate("return document.querySelectorAll('li.loop').length;");
-        assertTrue(loops instanceof Number n && n.intValue() > 0, "lasso loop steps marked: " + loops);
-        Thread.sleep(300);
-        drain();
-        Path png = Fixture.screenshot(shell, "report-html.png");
-        shell.dispose();
-        ImageData img = new ImageLoader().load(png.toString())[0];
         // the chart's OK green (#4caf50) must be on screen: the page really rendered
-        int green = 0;
-        for (int y = 0; y < img.height; y += 2) {
-            for (int x = 0; x < img.width; x += 2) {
-                RGB c = img.palette.getRGB(img.getPixel(x, y));
-                if (Math.abs(c.red - 0x4c) < 12 && Math.abs(c.green - 0xaf) < 12 && Math.abs(c.blue - 0x50) < 12) {
-                    green++;
-                }
-            }
-        }
+        int green = pixels(new ImageLoader().load(png.toString())[0], 2,
+                c -> Math.abs(c.red - 0x4c) < 12 && Math.abs(c.green - 0xaf) < 12 && Math.abs(c.blue - 0x50) < 12);
         assertTrue(green > 50, "green chart pixels in the screenshot: " + green);
     }
 
-    /** Opens the file in a Browser (WebKit) in its own shell, runs check on it, and photographs it. */
-    private static Path render(Path file, String shot, java.util.function.Predicate<Browser> loaded) throws Exception {
+    /** How many of the pixels on every {@code step}-th row and column match. */
+    private static int pixels(ImageData img, int step, Predicate<RGB> match) {
+        int n = 0;
+        for (int y = 0; y < img.height; y += step) {
+            for (int x = 0; x < img.width; x += step) {
+                if (match.test(img.palette.getRGB(img.getPixel(x, y)))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean ink(RGB c) {
+        return c.red + c.green + c.blue < 600;
+    }
+
+    private static Path render(Path file, String shot, Predicate<Browser> loaded) throws Exception {
+        return render(file, shot, loaded, b -> {
+        });
+    }
+
+    /**
+     * Opens the file in a Browser (WebKit) in its own shell, waits until {@code loaded} holds, lets
+     * {@code inspect} look at the page, and photographs it.
+     */
+    private static Path render(Path file, String shot, Predicate<Browser> loaded, Consumer<Browser> inspect) throws Exception {
         Shell shell = new Shell(org.eclipse.swt.widgets.Display.getCurrent());
         shell.setLayout(new FillLayout());
         shell.setBounds(40, 40, 1100, 900);
@@ -149,6 +151,7 @@ class ExportTest {
         b.setUrl(file.toUri().toString());
         Fixture.waitUntil("the page to load", 30_000, () -> done[0]);
         Fixture.waitUntil("the page to render", 10_000, () -> loaded.test(b));
+        inspect.accept(b);
         Thread.sleep(300);
         drain();
         Path png = Fixture.screenshot(shell, shot);
@@ -163,15 +166,7 @@ class ExportTest {
         v.exportPng(png);
         ImageData img = new ImageLoader().load(png.toString())[0];
         assertTrue(img.width > 200 && img.height > 100, img.width + "x" + img.height);
-        int ink = 0;
-        for (int y = 0; y < img.height; y++) {
-            for (int x = 0; x < img.width; x++) {
-                RGB c = img.palette.getRGB(img.getPixel(x, y));
-                if (c.red + c.green + c.blue < 600) {
-                    ink++;
-                }
-            }
-        }
+        int ink = pixels(img, 1, ExportTest::ink);
         assertTrue(ink > 2000, "the diagram was drawn: " + ink + " non-white pixels");
         Files.copy(png, UiTestSupport.screenshotDir().resolve("diagram-export.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -195,15 +190,7 @@ class ExportTest {
             return n instanceof Number x && x.intValue() > 10;
         });
         ImageData drawn = new ImageLoader().load(shot.toString())[0];
-        int dark = 0;
-        for (int y = 0; y < drawn.height; y++) {
-            for (int x = 0; x < drawn.width; x++) {
-                RGB c = drawn.palette.getRGB(drawn.getPixel(x, y));
-                if (c.red + c.green + c.blue < 600) {
-                    dark++;
-                }
-            }
-        }
+        int dark = pixels(drawn, 1, ExportTest::ink);
         assertTrue(dark > 2000, "the SVG was drawn: " + dark + " non-white pixels");
     }
 }

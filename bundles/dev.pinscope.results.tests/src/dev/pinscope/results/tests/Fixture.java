@@ -105,6 +105,21 @@ final class Fixture {
         return v;
     }
 
+    /**
+     * Runs Compare on the active scenario editor, waits for the results and shows the Results view
+     * maximized in a 1600×1000 window, as the screenshots are taken.
+     */
+    static ResultsView compareMaximized() throws Exception {
+        command(ResultsIds.COMPARE_COMMAND);
+        ResultsView v = waitForResults(60_000);
+        v.getSite().getShell().setBounds(0, 0, 1600, 1000);
+        IWorkbenchPage page = page();
+        page.activate(v);
+        page.setPartState(page.getReference(v), IWorkbenchPage.STATE_MAXIMIZED);
+        drain();
+        return v;
+    }
+
     /** Result rows as the view shows them: policy label, pinner, result, pinned pages, shortest run, return states. */
     static List<List<String>> resultRows(ResultsView v) {
         List<List<String>> rows = new ArrayList<>();

@@ -37,14 +37,7 @@ class ReadingTest {
 
     private static ResultsView compareInFullView(IEditorPart editor) throws Exception {
         Fixture.page().activate(editor);
-        Fixture.command(ResultsIds.COMPARE_COMMAND);
-        ResultsView v = Fixture.waitForResults(60_000);
-        var shell = v.getSite().getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        IWorkbenchPage page = Fixture.page();
-        page.activate(v);
-        page.setPartState(page.getReference(v), IWorkbenchPage.STATE_MAXIMIZED);
-        drain();
+        ResultsView v = Fixture.compareMaximized();
         v.chart().control().redraw();
         v.chart().control().update();
         drain();

@@ -4,7 +4,6 @@ import static dev.pinscope.testsupport.UiTestSupport.drain;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pinscope.results.ResultsIds;
 import dev.pinscope.results.internal.ResultsView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +27,8 @@ class ScreenshotTest {
     void resultsViewWithALasso() throws Exception {
         Path file = Fixture.save(Fixture.example("04-adversarial-livelock"), tmp, "04-adversarial-livelock.pinscope");
         Fixture.open(file);
-        Fixture.command(ResultsIds.COMPARE_COMMAND);
-        ResultsView v = Fixture.waitForResults(60_000);
+        ResultsView v = Fixture.compareMaximized();
         var shell = v.getSite().getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        IWorkbenchPage page = Fixture.page();
-        page.activate(v);
-        page.setPartState(page.getReference(v), IWorkbenchPage.STATE_MAXIMIZED);
-        drain();
         TreeItem lasso = Fixture.rowsOfKind(v, "LIVELOCK").get(0);
         v.tree().setSelection(lasso);
         v.tree().showItem(lasso);
@@ -44,6 +37,6 @@ class ScreenshotTest {
         Path png = Fixture.screenshot(shell, "results.png");
         assertTrue(Files.size(png) > 20_000, "a real picture");
         assertFalse(v.plainText().isEmpty());
-        page.setPartState(page.getReference(v), IWorkbenchPage.STATE_RESTORED);
+        Fixture.page().setPartState(Fixture.page().getReference(v), IWorkbenchPage.STATE_RESTORED);
     }
 }

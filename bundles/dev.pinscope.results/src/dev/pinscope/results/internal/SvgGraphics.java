@@ -137,13 +137,18 @@ public final class SvgGraphics extends Graphics {
         body.append(paint).append(clipAttr()).append("/>\n");
     }
 
-    private String points(PointList pl) {
-        StringBuilder sb = new StringBuilder();
+    private void ellipse(int x, int y, int w, int h, String paint) {
+        body.append(String.format(Locale.ROOT, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"%s%s/>\n",
+                x + st.dx + w / 2.0, y + st.dy + h / 2.0, w / 2.0, h / 2.0, paint, clipAttr()));
+    }
+
+    private void poly(String element, PointList pl, String paint) {
+        body.append('<').append(element).append(" points=\"");
         for (int i = 0; i < pl.size(); i++) {
             var p = pl.getPoint(i);
-            sb.append(i == 0 ? "" : " ").append(p.x + st.dx).append(',').append(p.y + st.dy);
+            body.append(i == 0 ? "" : " ").append(p.x + st.dx).append(',').append(p.y + st.dy);
         }
-        return sb.toString();
+        body.append('"').append(paint).append(clipAttr()).append("/>\n");
     }
 
     private void text(String s, int x, int y, boolean filled) {
@@ -234,32 +239,27 @@ public final class SvgGraphics extends Graphics {
 
     @Override
     public void drawOval(int x, int y, int w, int h) {
-        body.append(String.format(Locale.ROOT, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"%s%s/>\n",
-                x + st.dx + w / 2.0, y + st.dy + h / 2.0, w / 2.0, h / 2.0, stroke(), clipAttr()));
+        ellipse(x, y, w, h, stroke());
     }
 
     @Override
     public void fillOval(int x, int y, int w, int h) {
-        body.append(String.format(Locale.ROOT, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"%s%s/>\n",
-                x + st.dx + w / 2.0, y + st.dy + h / 2.0, w / 2.0, h / 2.0, fill(), clipAttr()));
+        ellipse(x, y, w, h, fill());
     }
 
     @Override
     public void drawPolygon(PointList pl) {
-        body.append("<polygon points=\"").append(points(pl)).append('"').append(stroke()).append(clipAttr())
-                .append("/>\n");
+        poly("polygon", pl, stroke());
     }
 
     @Override
     public void fillPolygon(PointList pl) {
-        body.append("<polygon points=\"").append(points(pl)).append('"').append(fill()).append(clipAttr())
-                .append("/>\n");
+        poly("polygon", pl, fill());
     }
 
     @Override
     public void drawPolyline(PointList pl) {
-        body.append("<polyline points=\"").append(points(pl)).append('"').append(stroke()).append(clipAttr())
-                .append("/>\n");
+        poly("polyline", pl, stroke());
     }
 
     @Override

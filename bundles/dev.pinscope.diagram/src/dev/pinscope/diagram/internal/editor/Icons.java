@@ -30,19 +30,18 @@ public final class Icons {
     }
 
     public static ImageDescriptor descriptorOf(AdapterFactory factory, Object element) {
-        Object adapter = factory.adapt(element, IItemLabelProvider.class);
-        if (!(adapter instanceof IItemLabelProvider p)) {
-            return null;
-        }
-        Object image = p.getImage(element);
-        while (image instanceof ComposedImage c && !c.getImages().isEmpty()) {
-            image = c.getImages().get(0);
-        }
-        return image instanceof URL url ? ImageDescriptor.createFromURL(url) : null;
+        URL url = iconUrl(factory, element);
+        return url == null ? null : ImageDescriptor.createFromURL(url);
     }
 
     /** A cached image for {@code element}, or null. */
     public Image image(AdapterFactory factory, Object element) {
+        URL url = iconUrl(factory, element);
+        return url == null ? null : cache.computeIfAbsent(url.toString(), k -> ImageDescriptor.createFromURL(url).createImage(false));
+    }
+
+    /** Where the item provider's icon for {@code element} is (the base image of a composed one), or null. */
+    private static URL iconUrl(AdapterFactory factory, Object element) {
         Object adapter = factory.adapt(element, IItemLabelProvider.class);
         if (!(adapter instanceof IItemLabelProvider p)) {
             return null;
@@ -51,10 +50,7 @@ public final class Icons {
         while (image instanceof ComposedImage c && !c.getImages().isEmpty()) {
             image = c.getImages().get(0);
         }
-        if (!(image instanceof URL url)) {
-            return null;
-        }
-        return cache.computeIfAbsent(url.toString(), k -> ImageDescriptor.createFromURL(url).createImage(false));
+        return image instanceof URL url ? url : null;
     }
 
     public void dispose() {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.geometry.Rectangle;
-import org.eclipse.swt.graphics.Color;
 
 /** A PCI memory BAR: index, size and physical range; leaves' PFN links end at their offset in it. */
 public class BarFigure extends ElementFigure {
@@ -30,15 +29,7 @@ public class BarFigure extends ElementFigure {
     }
 
     @Override
-    protected Color colorOf(TextBox t) {
-        return t.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
-    }
-
-    @Override
     protected void paintElement(Graphics g, Rectangle r) {
-        g.setBackgroundColor(Colors.BAR_FILL);
-        g.fillRectangle(r);
-        g.setForegroundColor(Colors.DEVICE_LINE);
-        g.drawRectangle(r.x, r.y, r.width - 1, r.height - 1);
+        paintBox(g, r, Colors.BAR_FILL, Colors.DEVICE_LINE);
     }
 }

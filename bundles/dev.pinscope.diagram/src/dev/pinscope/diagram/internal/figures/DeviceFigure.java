@@ -6,7 +6,6 @@ import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.XYLayout;
 import org.eclipse.draw2d.geometry.Rectangle;
-import org.eclipse.swt.graphics.Color;
 
 /**
  * A vfio-pci device on the physical side; its BARs are children along the top edge, where the
@@ -43,11 +42,6 @@ public class DeviceFigure extends ElementFigure {
         int nameWidth = FigureUtilities.getTextWidth(name, Colors.bold());
         int sx = r.x + 8 + nameWidth + 12;
         line(out, TextBox.Role.DETAIL, state, sx, y, r.right() - 8 - BADGE_ROOM - sx);
-    }
-
-    @Override
-    protected Color colorOf(TextBox t) {
-        return t.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
     }
 
     @Override

@@ -204,8 +204,18 @@ public abstract class ElementFigure extends Figure {
     /** Adds the figure's own texts for bounds {@code r}. */
     protected abstract void layoutTexts(Rectangle r, List<TextBox> out);
 
-    /** Colour of one of the figure's own texts. */
-    protected abstract Color colorOf(TextBox text);
+    /** Colour of one of the figure's own texts: by default the name stands out and the details are muted. */
+    protected Color colorOf(TextBox text) {
+        return text.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
+    }
+
+    /** The plain box most elements are drawn as: filled, with a one-pixel outline inside {@code r}. */
+    protected static void paintBox(Graphics g, Rectangle r, Color fill, Color outline) {
+        g.setBackgroundColor(fill);
+        g.fillRectangle(r);
+        g.setForegroundColor(outline);
+        g.drawRectangle(r.x, r.y, r.width - 1, r.height - 1);
+    }
 
     @Override
     protected void paintFigure(Graphics g) {

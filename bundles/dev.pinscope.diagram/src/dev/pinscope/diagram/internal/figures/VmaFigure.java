@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.XYLayout;
 import org.eclipse.draw2d.geometry.Rectangle;
-import org.eclipse.swt.graphics.Color;
 
 /**
  * A VMA band on the address axis: name, start and size, flags; its leaves inside, or, when it has
@@ -70,16 +69,8 @@ public class VmaFigure extends ElementFigure {
     }
 
     @Override
-    protected Color colorOf(TextBox t) {
-        return t.role() == TextBox.Role.NAME ? Colors.TEXT : Colors.MUTED;
-    }
-
-    @Override
     protected void paintElement(Graphics g, Rectangle r) {
-        g.setBackgroundColor(Colors.VMA_FILL);
-        g.fillRectangle(r);
-        g.setForegroundColor(Colors.VMA_LINE);
-        g.drawRectangle(r.x, r.y, r.width - 1, r.height - 1);
+        paintBox(g, r, Colors.VMA_FILL, Colors.VMA_LINE);
         g.setBackgroundColor(Colors.VMA_LINE);
         g.fillRectangle(r.x, r.y, r.width, 3);
     }

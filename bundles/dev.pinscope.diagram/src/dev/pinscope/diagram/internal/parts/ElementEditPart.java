@@ -5,9 +5,6 @@ import java.util.List;
 import org.eclipse.draw2d.ChopboxAnchor;
 import org.eclipse.draw2d.ConnectionAnchor;
 import org.eclipse.draw2d.geometry.Rectangle;
-import org.eclipse.emf.common.notify.Adapter;
-import org.eclipse.emf.common.notify.Notification;
-import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.gef.ConnectionEditPart;
 import org.eclipse.gef.EditPart;
@@ -30,33 +27,9 @@ public abstract class ElementEditPart extends AbstractGraphicalEditPart implemen
 
     protected final DiagramContext context;
 
-    private final Adapter listener = new AdapterImpl() {
-        @Override
-        public void notifyChanged(Notification n) {
-            if (!n.isTouch() && isActive()) {
-                refreshLabels();
-            }
-        }
-    };
-
     protected ElementEditPart(DiagramContext context) {
         this.context = context;
-    }
-
-    @Override
-    public void activate() {
-        super.activate();
-        if (getModel() instanceof EObject o) {
-            o.eAdapters().add(listener);
-        }
-    }
-
-    @Override
-    public void deactivate() {
-        if (getModel() instanceof EObject o) {
-            o.eAdapters().remove(listener);
-        }
-        super.deactivate();
+        ElementListener.follow(this, this::refreshLabels);
     }
 
     @Override

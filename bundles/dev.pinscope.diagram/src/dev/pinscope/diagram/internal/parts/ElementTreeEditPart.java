@@ -3,9 +3,6 @@ package dev.pinscope.diagram.internal.parts;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.common.notify.Adapter;
-import org.eclipse.emf.common.notify.Notification;
-import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.edit.provider.IItemLabelProvider;
 import org.eclipse.gef.EditPart;
@@ -33,19 +30,12 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
 
     private final DiagramContext context;
     private final Icons icons;
-    private final Adapter listener = new AdapterImpl() {
-        @Override
-        public void notifyChanged(Notification n) {
-            if (!n.isTouch() && isActive()) {
-                refreshVisuals();
-            }
-        }
-    };
 
     public ElementTreeEditPart(DiagramContext context, Icons icons, Object model) {
         this.context = context;
         this.icons = icons;
         setModel(model);
+        ElementListener.follow(this, this::refreshVisuals);
     }
 
     @Override
@@ -55,22 +45,6 @@ public class ElementTreeEditPart extends AbstractTreeEditPart {
         } else {
             installEditPolicy(EditPolicy.COMPONENT_ROLE, new ElementComponentPolicy(context));
         }
-    }
-
-    @Override
-    public void activate() {
-        super.activate();
-        if (getModel() instanceof EObject o) {
-            o.eAdapters().add(listener);
-        }
-    }
-
-    @Override
-    public void deactivate() {
-        if (getModel() instanceof EObject o) {
-            o.eAdapters().remove(listener);
-        }
-        super.deactivate();
     }
 
     @Override

@@ -1,20 +1,16 @@
 package dev.pinscope.diagram.internal.parts;
 
 import org.eclipse.draw2d.ConnectionAnchor;
-import org.eclipse.draw2d.IFigure;
-import org.eclipse.gef.EditPolicy;
 
 import dev.pinscope.diagram.IDiagramOverlay;
-import dev.pinscope.diagram.internal.figures.EntryFigure;
 import dev.pinscope.diagram.internal.figures.SideAnchor;
 import dev.pinscope.diagram.internal.layout.Link;
 import dev.pinscope.diagram.internal.layout.ScenarioMath;
-import dev.pinscope.diagram.internal.policies.ElementComponentPolicy;
 import dev.pinscope.model.scenario.PageTableEntry;
 import dev.pinscope.model.units.Hex;
 
 /** One page-table leaf; a child of the VMA it lies in (or of the diagram when it lies in none). */
-public class EntryEditPart extends ElementEditPart {
+public class EntryEditPart extends LeafEditPart {
 
     public EntryEditPart(DiagramContext context) {
         super(context);
@@ -25,21 +21,11 @@ public class EntryEditPart extends ElementEditPart {
     }
 
     @Override
-    protected IFigure createFigure() {
-        return new EntryFigure();
-    }
-
-    @Override
-    protected void createEditPolicies() {
-        installEditPolicy(EditPolicy.COMPONENT_ROLE, new ElementComponentPolicy(context));
-    }
-
-    @Override
     protected void refreshLabels() {
         PageTableEntry e = entry();
-        ((EntryFigure) getFigure()).setEntry(e.getLevel(), e.getLevel().getLiteral(), "pfn " + Hex.format(e.getPfn()));
+        entryFigure().setEntry(e.getLevel(), e.getLevel().getLiteral(), "pfn " + Hex.format(e.getPfn()));
         getFigure().setToolTip(null);
-        ((EntryFigure) getFigure()).setHint(e.getLevel() + " leaf at " + Hex.format(e.getVaddr()) + "–"
+        entryFigure().setHint(e.getLevel() + " leaf at " + Hex.format(e.getVaddr()) + "–"
                 + Hex.format(ScenarioMath.end(e)) + "\npfn " + Hex.format(e.getPfn()) + (e.isWritable() ? ", write" : ", read-only")
                 + (e.isSpecial() ? ", special" : ""));
     }
@@ -48,7 +34,7 @@ public class EntryEditPart extends ElementEditPart {
     public void refreshDecorations() {
         super.refreshDecorations();
         IDiagramOverlay o = context.overlay();
-        ((EntryFigure) getFigure()).setState(o == null ? IDiagramOverlay.EntryState.PRESENT : o.entryState(entry()));
+        entryFigure().setState(o == null ? IDiagramOverlay.EntryState.PRESENT : o.entryState(entry()));
     }
 
     @Override

@@ -2,19 +2,15 @@ package dev.pinscope.diagram.internal.parts;
 
 import java.util.List;
 
-import org.eclipse.draw2d.IFigure;
-import org.eclipse.gef.EditPolicy;
 
-import dev.pinscope.diagram.internal.figures.EntryFigure;
 import dev.pinscope.diagram.internal.layout.EntryRun;
-import dev.pinscope.diagram.internal.policies.ElementComponentPolicy;
 import dev.pinscope.model.units.Hex;
 
 /**
  * Contiguous leaves of one level drawn as one block in large scenarios; selecting it selects (and
  * deleting it deletes) all of them, the Properties view shows the first.
  */
-public class EntryRunEditPart extends ElementEditPart {
+public class EntryRunEditPart extends LeafEditPart {
 
     public EntryRunEditPart(DiagramContext context) {
         super(context);
@@ -25,22 +21,12 @@ public class EntryRunEditPart extends ElementEditPart {
     }
 
     @Override
-    protected IFigure createFigure() {
-        return new EntryFigure();
-    }
-
-    @Override
-    protected void createEditPolicies() {
-        installEditPolicy(EditPolicy.COMPONENT_ROLE, new ElementComponentPolicy(context));
-    }
-
-    @Override
     protected void refreshLabels() {
         EntryRun r = run();
         String title = r.count() == 1 ? r.level().getLiteral() : r.level() + " ×" + r.count();
         long firstPfn = r.entries().get(0).getPfn();
-        ((EntryFigure) getFigure()).setEntry(r.level(), title, "pfn " + Hex.format(firstPfn) + (r.count() > 1 ? "…" : ""));
-        ((EntryFigure) getFigure()).setHint(r.count() + " " + r.level() + " leaves " + Hex.format(r.start()) + "–" + Hex.format(r.end()));
+        entryFigure().setEntry(r.level(), title, "pfn " + Hex.format(firstPfn) + (r.count() > 1 ? "…" : ""));
+        entryFigure().setHint(r.count() + " " + r.level() + " leaves " + Hex.format(r.start()) + "–" + Hex.format(r.end()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.pinscope.diagram.internal.policies;
 
+import java.util.List;
+
 import org.eclipse.draw2d.PositionConstants;
 import org.eclipse.draw2d.geometry.Point;
 import org.eclipse.draw2d.geometry.Rectangle;
@@ -25,9 +27,12 @@ import dev.pinscope.diagram.internal.parts.DiagramContext;
 public abstract class AxisLayoutPolicy extends XYLayoutEditPolicy {
 
     protected final DiagramContext context;
+    private final List<Class<?>> resizable;
 
-    AxisLayoutPolicy(DiagramContext context) {
+    /** {@code resizable}: the kinds of children whose extent on the axis the user can drag. */
+    AxisLayoutPolicy(DiagramContext context, Class<?>... resizable) {
         this.context = context;
+        this.resizable = List.of(resizable);
     }
 
     protected DiagramLayout layout() {
@@ -79,14 +84,20 @@ public abstract class AxisLayoutPolicy extends XYLayoutEditPolicy {
     }
 
     /** Whether the child is resizable (left and right edges only: its extent on the axis). */
-    protected abstract boolean isResizable(Object model);
+    private boolean isResizable(Object model) {
+        return resizable.stream().anyMatch(k -> k.isInstance(model));
+    }
 
     /** The command for a moved or resized child; {@code r} is in absolute diagram coordinates. */
     protected abstract Command changeCommand(Object model, Rectangle r, Rectangle old, boolean resize);
 
-    /** Absolute diagram coordinates of a rectangle relative to this policy's container. */
-    protected Rectangle toAbsolute(Rectangle relative) {
-        return relative.getCopy();
+    /**
+     * Absolute diagram coordinates of a rectangle relative to this policy's container: a VMA or device box
+     * holds its children relative to its own top-left; the diagram itself has no box and no offset.
+     */
+    protected final Rectangle toAbsolute(Rectangle relative) {
+        Rectangle origin = layout().bounds(getHost().getModel());
+        return origin == null ? relative.getCopy() : relative.getCopy().translate(origin.x, origin.y);
     }
 
     @Override

@@ -18,22 +18,11 @@ import dev.pinscope.model.scenario.Device;
 public class DeviceLayoutPolicy extends AxisLayoutPolicy {
 
     public DeviceLayoutPolicy(DiagramContext context) {
-        super(context);
+        super(context, Bar.class);
     }
 
     private Device device() {
         return (Device) getHost().getModel();
-    }
-
-    @Override
-    protected boolean isResizable(Object model) {
-        return model instanceof Bar;
-    }
-
-    @Override
-    protected Rectangle toAbsolute(Rectangle relative) {
-        Rectangle origin = layout().bounds(device());
-        return relative.getCopy().translate(origin.x, origin.y);
     }
 
     @Override

@@ -31,12 +31,7 @@ import dev.pinscope.model.scenario.Vma;
 public class ScenarioLayoutPolicy extends AxisLayoutPolicy {
 
     public ScenarioLayoutPolicy(DiagramContext context) {
-        super(context);
-    }
-
-    @Override
-    protected boolean isResizable(Object model) {
-        return model instanceof Vma || model instanceof Pinner || model instanceof PageTableEntry;
+        super(context, Vma.class, Pinner.class, PageTableEntry.class);
     }
 
     @Override

@@ -23,22 +23,11 @@ import dev.pinscope.model.scenario.Vma;
 public class VmaLayoutPolicy extends AxisLayoutPolicy {
 
     public VmaLayoutPolicy(DiagramContext context) {
-        super(context);
+        super(context, PageTableEntry.class);
     }
 
     private Vma vma() {
         return (Vma) getHost().getModel();
-    }
-
-    @Override
-    protected boolean isResizable(Object model) {
-        return model instanceof PageTableEntry;
-    }
-
-    @Override
-    protected Rectangle toAbsolute(Rectangle relative) {
-        Rectangle origin = layout().bounds(vma());
-        return relative.getCopy().translate(origin.x, origin.y);
     }
 
     @Override

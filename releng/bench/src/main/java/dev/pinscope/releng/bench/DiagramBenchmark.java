@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
 
 import dev.pinscope.diagram.internal.layout.DiagramLayout;
 import dev.pinscope.diagram.internal.layout.TextMetrics;
-import dev.pinscope.model.builder.ScenarioBuilder;
-import dev.pinscope.model.scenario.PageLevel;
+import dev.pinscope.model.builder.StressScenarios;
 import dev.pinscope.model.scenario.PageTableEntry;
 import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.Vma;
@@ -30,21 +29,8 @@ public final class DiagramBenchmark {
     private DiagramBenchmark() {
     }
 
-    static Scenario large(int vmas, int leavesPerVma) {
-        ScenarioBuilder b = ScenarioBuilder.named("large").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30);
-        long base = 0x7f00_0000_0000L;
-        for (int i = 0; i < vmas; i++) {
-            long start = base + (long) i * (4L << 20);
-            b.barVma("v" + i, start, 2L << 20, 0, 0);
-            for (int k = 0; k < leavesPerVma; k++) {
-                b.entry(PageLevel.PTE, start + k * 4096L);
-            }
-        }
-        return b.build();
-    }
-
     public static void main(String[] args) {
-        Scenario s = large(10_000, 10);
+        Scenario s = StressScenarios.barVmasWithPtes(10_000, 10);
         List<Vma> vmas = s.getAddressSpace().getVmas();
         List<PageTableEntry> entries = s.getAddressSpace().getEntries();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -148,7 +148,8 @@ public final class GenerateModel {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a bundle folder without its build output ({@code target/}, {@code bin/}); also the staleness test's copy. */
+    static void copyTree(Path from, Path to) throws IOException {
         try (var files = Files.walk(from)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path rel = from.relativize(p);

@@ -34,29 +34,12 @@ class GeneratedCodeIsFreshTest {
         Path copy = Files.createTempDirectory("pinscope-stale-");
         Path bundles = copy.resolve("bundles");
         for (String b : List.of(GenerateModel.MODEL_BUNDLE, GenerateModel.EDIT_BUNDLE)) {
-            copyTree(root().resolve("bundles").resolve(b), bundles.resolve(b));
+            GenerateModel.copyTree(root().resolve("bundles").resolve(b), bundles.resolve(b));
         }
         Path vmaImpl = bundles.resolve("dev.pinscope.model/src-gen/dev/pinscope/model/scenario/impl/VmaImpl.java");
         String text = Files.readString(vmaImpl);
         Files.writeString(vmaImpl, text.replace("return name;", "return name + \"\";"));
         List<String> stale = GenerateModel.checkFresh(copy);
         assertTrue(stale.stream().anyMatch(s -> s.contains("VmaImpl.java")), "stale files: " + stale);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("target") || rel.startsWith("bin")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }
