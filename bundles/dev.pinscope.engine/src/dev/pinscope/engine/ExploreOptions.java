@@ -11,30 +11,36 @@ package dev.pinscope.engine;
  *                              all of the cycle's states takes a step in it (otherwise e.g. a pending SIGKILL
  *                              sender that is never scheduled would "cause" a livelock)
  * @param findCycles            run the livelock/starvation analysis (SCCs) after the reachability pass
+ * @param deadSlotReduction     reset page-table slots that no actor can read any more before a state is stored
+ *                              (dead variable reduction; exact: the same verdicts and witness lengths)
  */
 public record ExploreOptions(long maxStates, long maxDepth, boolean partialOrderReduction, boolean weakFairness,
-        boolean findCycles) {
+        boolean findCycles, boolean deadSlotReduction) {
     public static ExploreOptions defaults() {
-        return new ExploreOptions(5_000_000, 0, true, true, true);
+        return new ExploreOptions(5_000_000, 0, true, true, true, true);
+    }
+
+    public ExploreOptions withDeadSlotReduction(boolean b) {
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, findCycles, b);
     }
 
     public ExploreOptions withMaxStates(long n) {
-        return new ExploreOptions(n, maxDepth, partialOrderReduction, weakFairness, findCycles);
+        return new ExploreOptions(n, maxDepth, partialOrderReduction, weakFairness, findCycles, deadSlotReduction);
     }
 
     public ExploreOptions withMaxDepth(long n) {
-        return new ExploreOptions(maxStates, n, partialOrderReduction, weakFairness, findCycles);
+        return new ExploreOptions(maxStates, n, partialOrderReduction, weakFairness, findCycles, deadSlotReduction);
     }
 
     public ExploreOptions withPartialOrderReduction(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, b, weakFairness, findCycles);
+        return new ExploreOptions(maxStates, maxDepth, b, weakFairness, findCycles, deadSlotReduction);
     }
 
     public ExploreOptions withWeakFairness(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, b, findCycles);
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, b, findCycles, deadSlotReduction);
     }
 
     public ExploreOptions withFindCycles(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, b);
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, b, deadSlotReduction);
     }
 }

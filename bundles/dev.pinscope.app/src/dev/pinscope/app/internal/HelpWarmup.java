@@ -35,6 +35,8 @@ final class HelpWarmup {
         "advanced/bookmarksView.jsp?view=bookmarks", "advanced/tabs.jsp", "advanced/content.jsp",
         "advanced/contentToolbar.jsp", "advanced/tocfragment?expandPath=0_0", "topic/dev.pinscope.help/html/overview.html"};
 
+    private static Job job;
+
     private HelpWarmup() {
     }
 
@@ -90,7 +92,13 @@ final class HelpWarmup {
         if (!enabled()) {
             return;
         }
-        Job job = Job.create("Preparing the user guide", monitor -> {
+        job = Job.create("Preparing the user guide", monitor -> {
+            // never start the server while the workbench closes: the framework is lowering its start level
+            // then, the help webapp's bundles can no longer start and the help system logs an error
+            if (monitor.isCanceled() || !org.eclipse.ui.PlatformUI.isWorkbenchRunning()
+                    || org.eclipse.ui.PlatformUI.getWorkbench().isClosing()) {
+                return Status.CANCEL_STATUS;
+            }
             if (!HelpServer.ensureRunning()) {
                 return Status.OK_STATUS; // help unavailable: Help Contents will say so itself
             }
@@ -107,6 +115,23 @@ final class HelpWarmup {
         job.setSystem(true);
         job.setPriority(Job.DECORATE);
         job.schedule(delayMillis);
+    }
+
+    /**
+     * Called before the workbench shuts down: a warm-up that has not begun is dropped; one that is starting the
+     * server is waited for (at most {@code waitMillis}), so the server is not starting while the framework stops.
+     */
+    static void cancel(long waitMillis) {
+        Job j = job;
+        if (j == null) {
+            return;
+        }
+        j.cancel();
+        try {
+            j.join(waitMillis, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void fetch(String url) {

@@ -66,6 +66,7 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     public boolean preShutdown() {
         // the session is saved after this; note the editors it cannot keep so the next start can say so
         NotRestored.remember(getWorkbenchConfigurer().getWorkbench());
+        HelpWarmup.cancel(15_000);
         return true;
     }
 

@@ -140,6 +140,20 @@ class DiskChangeTest {
         return e.getScenario().getAddressSpace().getVmas().get(0).getName();
     }
 
+    /** The first VMA's name as the file on disk has it. */
+    private static String vmaOnDisk(Path file) {
+        return Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName();
+    }
+
+    /** Renames the editor's first VMA through the Properties view, as a user does; the property source for more edits. */
+    private static EmfPropertySource renameVma(ScenarioEditor editor, String name) {
+        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
+        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
+        p.setPropertyValue(p.idOf("name"), name);
+        drain();
+        return p;
+    }
+
     @Test
     void activationOffersTheChangedFileAndYesReloadsIt() throws Exception {
         ScenarioEditor editor = EditorFixture.open(dir, "c.pinscope", EditorFixture.small());
@@ -172,23 +186,20 @@ class DiskChangeTest {
     void savingOverAChangedFileAsksFirst() throws Exception {
         ScenarioEditor editor = EditorFixture.open(dir, "s.pinscope", EditorFixture.small());
         Path file = dir.resolve("s.pinscope");
-        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
-        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
-        p.setPropertyValue(p.idOf("name"), "from-editor");
-        drain();
+        EmfPropertySource p = renameVma(editor, "from-editor");
         changeOnDisk(file, "from-disk");
         Answer no = new Answer("Update conflict", "No").shot("disk-change-update-conflict.png");
         editor.doSave(null);
         drain();
         assertEquals(1, no.questions.size(), "asked before overwriting");
         assertTrue(no.questions.get(0).contains("overwrite the changes made on the file system"), no.questions.get(0));
-        assertEquals("from-disk", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName(), "No left the file alone");
+        assertEquals("from-disk", vmaOnDisk(file), "No left the file alone");
         assertTrue(editor.isDirty(), "and the editor's changes unsaved");
         Answer yes = new Answer("Update conflict", "Yes");
         editor.doSave(null);
         drain();
         assertEquals(1, yes.questions.size());
-        assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertEquals("from-editor", vmaOnDisk(file));
         assertFalse(editor.isDirty());
         Answer none = new Answer("Update conflict", "Yes");
         p.setPropertyValue(p.idOf("name"), "again");
@@ -217,16 +228,13 @@ class DiskChangeTest {
     void savingADeletedFileWritesItAgainWithoutAConflict() throws Exception {
         ScenarioEditor editor = EditorFixture.open(dir, "r.pinscope", EditorFixture.small());
         Path file = dir.resolve("r.pinscope");
-        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
-        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
-        p.setPropertyValue(p.idOf("name"), "from-editor");
-        drain();
+        renameVma(editor, "from-editor");
         Files.delete(file);
         Answer conflict = new Answer("Update conflict", "No");
         editor.doSave(null);
         drain();
         assertEquals(List.of(), conflict.questions, "a deleted file is no conflict");
-        assertEquals("from-editor", Scenarios.load(file).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertEquals("from-editor", vmaOnDisk(file));
         assertFalse(editor.isDirty());
         assertNotAsked(editor, "File Deleted", "Close", "the file is back: nothing to ask");
     }
@@ -237,14 +245,11 @@ class DiskChangeTest {
         assertTrue(Scenarios.save(EditorFixture.small(), real).ok());
         Path link = Files.createSymbolicLink(dir.resolve("t.pinscope"), real);
         ScenarioEditor editor = EditorFixture.openFile(link);
-        var v = editor.getScenario().getAddressSpace().getVmas().get(0);
-        EmfPropertySource p = (EmfPropertySource) EmfPropertySource.of(editor.domain(), v);
-        p.setPropertyValue(p.idOf("name"), "via-link");
-        drain();
+        renameVma(editor, "via-link");
         editor.doSave(null);
         drain();
         assertTrue(Files.isSymbolicLink(link), "the link is still a link");
-        assertEquals("via-link", Scenarios.load(real).scenario().getAddressSpace().getVmas().get(0).getName());
+        assertEquals("via-link", vmaOnDisk(real));
         assertFalse(editor.isDirty());
     }
 }

@@ -95,7 +95,7 @@ class ReductionIsExactTest {
     }
 
     /** What a user reads in a report, with witnesses reduced to their lengths (their schedules may differ). */
-    private static Map<String, Object> findings(ExplorationReport r) {
+    static Map<String, Object> findings(ExplorationReport r) {
         Map<String, Object> f = new TreeMap<>();
         r.results().forEach(e -> f.put("result " + e.actor() + " " + e.result() + " pinned " + e.pinnedPages(),
                 e.witness().size()));

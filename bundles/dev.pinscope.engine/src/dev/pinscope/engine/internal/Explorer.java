@@ -28,6 +28,8 @@ public final class Explorer {
     private final int W;
     private final int A;
     private final StateStore store;
+    /** Resets dead page-table slots before a state is stored; null when off or when it can never apply. */
+    private final DeadSlots dead;
 
     private long transitions;
     private String partial;
@@ -45,6 +47,15 @@ public final class Explorer {
         this.W = m.words();
         this.A = m.actorCount();
         this.store = new StateStore(W, runLengthEncoded);
+        this.dead = opt.deadSlotReduction() ? DeadSlots.of(m) : null;
+    }
+
+    /** The state as it is stored: dead slots reset when the reduction is on. */
+    private long[] canonical(long[] s) {
+        if (dead != null) {
+            dead.canonicalize(s);
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------------------------------- successors
@@ -112,7 +123,7 @@ public final class Explorer {
         long[] cur = new long[W];
         long[] nxt = new long[W];
         int[] acts = new int[A];
-        store.add(m.initial(), -1, 0);
+        store.add(canonical(m.initial()), -1, 0);
         long depth = 0;
         int levelEnd = 1;
         int id = 0;
@@ -172,7 +183,7 @@ public final class Explorer {
                         violSource[a] = id;
                     }
                 }
-                int to = store.add(nxt, id, a);
+                int to = store.add(canonical(nxt), id, a);
                 int target = to >= 0 ? to : -to - 1;
                 if (edges != null) {
                     edges.add(target, a);

@@ -53,6 +53,16 @@ final class Layout {
         return Long.bitCount(mask[f]);
     }
 
+    /** The word that holds field f (a field never straddles two words). */
+    int word(int f) {
+        return word[f];
+    }
+
+    /** The field's lowest bit within its word. */
+    int shift(int f) {
+        return shift[f];
+    }
+
     int totalBits() {
         int b = 0;
         for (int i = 0; i < count; i++) {

@@ -1,6 +1,8 @@
 package dev.pinscope.results.tests;
 
 import static dev.pinscope.testsupport.UiTestSupport.drain;
+import static dev.pinscope.testsupport.UiTestSupport.settle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +60,17 @@ class NarrowViewTest {
         }
     }
 
+    /** The on-screen bounds of every visible control under {@code c}, in tree order. */
+    private static List<Rectangle> geometry(Control c) {
+        List<Control> all = new ArrayList<>();
+        collect(c, Control.class, all);
+        List<Rectangle> out = new ArrayList<>();
+        for (Control k : all) {
+            out.add(onDisplay(k));
+        }
+        return out;
+    }
+
     @Test
     void theStatusLineIsNotUnderTheToolBarWhenTheViewIsNarrow() throws Exception {
         Path file = Fixture.save(Fixture.example("04-adversarial-livelock"), tmp, "04-adversarial-livelock.pinscope");
@@ -76,6 +89,62 @@ class NarrowViewTest {
         assertFalse(v.statusText().isEmpty());
     }
 
+    /**
+     * The view keeps no view menu (a second tool bar in the tab row, which the platform wraps onto a row it does
+     * not always leave room for): its entries are on the tool bar's Export drop-down. Read from the tool item the
+     * user clicks and the menu it opens.
+     */
+    @Test
+    void exportIsADropDownOnTheToolBarWithEveryExportAndSaveACopy() throws Exception {
+        Path file = Fixture.save(Fixture.example("04-adversarial-livelock"), tmp, "04-adversarial-livelock.pinscope");
+        Fixture.open(file);
+        Fixture.command(ResultsIds.COMPARE_COMMAND);
+        ResultsView v = Fixture.waitForResults(60_000);
+        Fixture.page().activate(v);
+        drain();
+        Control c = v.tree().getParent().getParent();
+        while (c != null && !(c instanceof CTabFolder)) {
+            c = c.getParent();
+        }
+        assertNotNull(c, "the view is in a part stack");
+        List<Control> bars = new ArrayList<>();
+        collect(c, ToolBar.class, bars);
+        org.eclipse.swt.widgets.ToolItem export = null;
+        int viewMenus = 0;
+        StringBuilder seen = new StringBuilder();
+        for (Control b : bars) {
+            ToolBar bar = (ToolBar) b;
+            if (bar.getItemCount() > 0) {
+                seen.append("\n  tool bar ").append(onDisplay(bar)).append(':');
+                for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {
+                    seen.append(" [").append(item.getToolTipText()).append(item.getText().isEmpty() ? "" : " / " + item.getText()).append(']');
+                }
+            }
+            for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {
+                if (item.getToolTipText() != null && item.getToolTipText().startsWith("Export")) {
+                    export = item;
+                }
+                if ("View Menu".equals(item.getToolTipText())) {
+                    viewMenus++;
+                }
+            }
+        }
+        assertEquals(0, viewMenus, "no view menu in the view's tab row:" + seen);
+        assertNotNull(export, "an Export item on the view tool bar");
+        assertTrue((export.getStyle() & org.eclipse.swt.SWT.DROP_DOWN) != 0, "Export is a drop-down");
+        var action = ((org.eclipse.jface.action.ActionContributionItem) export.getData()).getAction();
+        org.eclipse.swt.widgets.Menu menu = action.getMenuCreator().getMenu(export.getParent());
+        menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event()); // as it opens: fills it
+        List<String> texts = new ArrayList<>();
+        for (org.eclipse.swt.widgets.MenuItem mi : menu.getItems()) {
+            if (!mi.getText().isEmpty()) {
+                texts.add(mi.getText());
+            }
+        }
+        assertEquals(List.of("Markdown…", "JSON (CLI --json shape)…", "HTML Report…", "Diagram as PNG…", "Diagram as SVG…",
+                "Save a Copy with Its Results…"), texts);
+    }
+
     /** Every window width from 1000 px down to 340 px in 20 px steps (the tool bar wraps somewhere in between). */
     private void measure(ResultsView v, String perspective, List<String> failures) throws Exception {
         for (int width = 1000; width >= 340; width -= 20) {
@@ -83,6 +152,15 @@ class NarrowViewTest {
             Fixture.page().activate(v);
             drain();
             Control body = v.tree().getParent().getParent(); // the view's own composite
+            // judge the layout the user ends up with: the tab row's tool bar is placed a frame or two after the
+            // resize (GTK's frame clock), so wait until every bound read below has stopped moving
+            Control stack = body;
+            while (stack != null && !(stack instanceof CTabFolder)) {
+                stack = stack.getParent();
+            }
+            Control folder = stack;
+            assertTrue(settle(() -> folder == null ? List.of() : geometry(folder), 10_000),
+                    perspective + ", " + width + " px: the layout never settled");
             List<Control> labels = new ArrayList<>();
             collect(body, Label.class, labels);
             Label status = (Label) labels.stream().filter(l -> ((Label) l).getText().equals(v.statusText())).findFirst().orElse(null);

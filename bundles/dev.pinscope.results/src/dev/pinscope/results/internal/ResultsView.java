@@ -23,7 +23,6 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.gef.commands.CommandStack;
 import org.eclipse.gef.commands.CommandStackListener;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -67,6 +66,7 @@ public class ResultsView extends ViewPart {
 
     private Composite root;
     private Label status;
+    private DropDownAction exportMenu;
     private Button saveCopy;
     private Label stale;
     private Composite progressBox;
@@ -250,7 +250,6 @@ public class ResultsView extends ViewPart {
 
     private void contributeActions() {
         IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
-        IMenuManager menu = getViewSite().getActionBars().getMenuManager();
         Action copy = new Action("Copy as Plain Text") {
             @Override
             public void run() {
@@ -262,6 +261,7 @@ public class ResultsView extends ViewPart {
                 .getImageDescriptor(org.eclipse.ui.ISharedImages.IMG_TOOL_COPY));
         bar.add(new Separator("explore"));
         bar.add(copy);
+        // no view menu (see DropDownAction): Export is a drop-down on the tool bar and holds the rest
         MenuManager export = new MenuManager("Export");
         export.add(exportAction("Markdown…", "*.md", this::exportMarkdown));
         export.add(exportAction("JSON (CLI --json shape)…", "*.json", this::exportJson));
@@ -269,14 +269,18 @@ public class ResultsView extends ViewPart {
         export.add(new Separator());
         export.add(exportAction("Diagram as PNG…", "*.png", this::exportPng));
         export.add(exportAction("Diagram as SVG…", "*.svg", this::exportSvg));
-        menu.add(copy);
-        menu.add(export);
-        menu.add(new Action(SAVE_COPY) {
+        export.add(new Separator());
+        export.add(new Action(SAVE_COPY) {
             @Override
             public void run() {
                 saveCopyWithResults();
             }
         });
+        exportMenu = new DropDownAction("Export", export);
+        exportMenu.setToolTipText("Export the results (Markdown, JSON, HTML) or the diagram (PNG, SVG), or save a copy with its results");
+        exportMenu.setImageDescriptor(org.eclipse.ui.PlatformUI.getWorkbench().getSharedImages()
+                .getImageDescriptor(org.eclipse.ui.ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
+        bar.add(exportMenu);
 
         MenuManager ctx = new MenuManager();
         Action debug = new Action("Debug Witness") {
