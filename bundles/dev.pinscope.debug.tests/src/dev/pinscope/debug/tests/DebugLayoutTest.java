@@ -150,6 +150,73 @@ class DebugLayoutTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems) + "\nbounds: " + last);
     }
 
+    /**
+     * As a user starts: in the Design perspective with the example open, Debug. The platform switches to the
+     * Debug perspective on the first suspend and opens the listing there; at that first stop (nothing resumed
+     * since) the listing and the diagram are both showing, side by side, not stacked as tabs.
+     */
+    @Test
+    void theFirstStopAfterDebugFromDesignShowsTheListingBesideTheDiagram() throws Exception {
+        Display display = window().getShell().getDisplay();
+        window().getShell().setBounds(display.getPrimaryMonitor().getClientArea());
+        IWorkbenchPage page = window().getActivePage();
+        page.closeAllEditors(false);
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId("dev.pinscope.app.perspective.design"));
+        page.resetPerspective();
+        // a fresh workspace: the Debug perspective is first built by the switch on this launch
+        page.closePerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(PERSPECTIVE), false, false);
+        Path file = exampleFile(EXAMPLE);
+        IEditorPart scenario = IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(file.toUri()));
+        page.activate(scenario);
+        // the editor's Debug button (a launch job, as the user's click runs it)
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("dev.pinscope.debug.debugScenario", null);
+        PinscopeDebugTarget[] target = new PinscopeDebugTarget[1];
+        waitUntil("a suspended Pinscope target", 60_000, () -> {
+            for (var l : org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+                if (l.getDebugTargets().length > 0 && l.getDebugTargets()[0] instanceof PinscopeDebugTarget pt && pt.isSuspended()) {
+                    target[0] = pt;
+                }
+            }
+            return target[0] != null;
+        });
+        PinscopeDebugTarget t = target[0];
+        long firstStop = t.run().position();
+        String[] why = {""};
+        try {
+            waitUntil("the Debug perspective shows the listing beside the diagram", 60_000, () -> {
+                IWorkbenchPage p = window().getActivePage();
+                if (!PERSPECTIVE.equals(p.getPerspective().getId())) {
+                    why[0] = "still in " + p.getPerspective().getId();
+                    return false;
+                }
+                IEditorPart listing = editor(p, PinscopeLaunch.LISTING_EDITOR_ID);
+                IEditorPart diagram = editor(p, "dev.pinscope.diagram.editor");
+                if (listing == null || diagram == null || !p.isPartVisible(listing) || !p.isPartVisible(diagram)) {
+                    why[0] = "showing: listing " + (listing != null && p.isPartVisible(listing)) + ", diagram "
+                            + (diagram != null && p.isPartVisible(diagram));
+                    return false;
+                }
+                Control l = control(listing);
+                Control d = control(diagram);
+                if (l == null || d == null || !l.isVisible() || !d.isVisible()) {
+                    why[0] = "a control is not showing";
+                    return false;
+                }
+                Rectangle lr = display.map(l.getParent(), null, l.getBounds());
+                Rectangle dr = display.map(d.getParent(), null, d.getBounds());
+                why[0] = "listing " + lr + ", diagram " + dr;
+                return lr.width >= 150 && dr.width >= 150 && !lr.intersects(dr);
+            });
+        } catch (AssertionError e) {
+            screenshot(window().getShell(), "debug-first-stop-failure.png");
+            throw new AssertionError(e.getMessage() + ": " + why[0], e);
+        }
+        assertEquals(firstStop, t.run().position(), "still the first stop");
+        assertTrue(t.isSuspended());
+        screenshot(window().getShell(), "debug-first-stop.png");
+    }
+
     @Test
     void shiftF5IsStepBackWhileDebugging() throws Exception {
         IWorkbenchPage page = window().getActivePage();

@@ -1,6 +1,7 @@
 package dev.pinscope.debug.tests;
 
 import static dev.pinscope.debug.tests.DebugTestSupport.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -84,6 +85,37 @@ class LockstepTest {
             removeAllBreakpoints();
         }
         assertTrue(actions >= 60, actions + " actions");
+    }
+
+    /**
+     * Example 02 run to its end (37/37), where the thread that made the last step has just finished and has
+     * no frame left: Variables must show step 37, not the frame that thread had at step 36; also when the
+     * end is reached again by a Step Into after a Step Back, and by a Timeline click on the last row.
+     */
+    @Test
+    void variablesShowTheLastStepWhenTheSteppingThreadHasJustFinished() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        Path file = exampleFile("02-numa-maps-split-w1");
+        IEditorPart editor = IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(file.toUri()));
+        page.activate(editor);
+        PinscopeDebugTarget t = targetOf(PinscopeLaunch.debug(file, "PATCH_V1"));
+        ShownState shown = new ShownState(page, t, ShownState.diagramOf(editor));
+        check(shown, "new launch");
+        // a few steps first, so that Variables shows a frame that the finish must replace
+        t.thread(0).stepInto();
+        check(shown, "Step Into");
+        resume(t);
+        assertEquals(t.run().length(), t.run().position(), "Resume ran the script to its end");
+        int last = t.run().actorOf(t.run().position() - 1);
+        assertEquals(ActorView.Status.FINISHED, t.state().actors().get(last).status(), "the last step finishes its thread");
+        check(shown, "Resume to the end");
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("dev.pinscope.debug.stepBack", null);
+        waitUntil("Step Back", 30_000, () -> t.isSuspended() && t.run().position() == t.run().length() - 1);
+        check(shown, "Step Back");
+        t.thread(last).stepInto();
+        waitUntil("the last step again", 30_000, () -> t.isSuspended() && t.run().position() == t.run().length());
+        check(shown, "Step Into the finishing step");
+        screenshot(window().getShell(), "lockstep-finished-thread.png");
     }
 
     private String act(PinscopeDebugTarget t, Random random) throws Exception {

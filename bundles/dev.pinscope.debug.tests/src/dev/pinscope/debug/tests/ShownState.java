@@ -150,6 +150,9 @@ final class ShownState {
         ActorView moved = t.now().actor(t.moved());
         Object sel = ((IStructuredSelection) view.getViewer().getSelection()).getFirstElement();
         if (moved.frames().isEmpty()) {
+            // the thread that moved has just finished: no frame to select, but Variables must not go on
+            // showing the frame it had before its last step
+            staleVariables(t, out);
             return;
         }
         if (!(sel instanceof IStackFrame frame) || frame.getThread() != target.thread(t.moved())) {
@@ -221,6 +224,20 @@ final class ShownState {
         }
         if (!ipLines.equals(List.of(top.line()))) {
             out.add("listing instruction pointer on lines " + ipLines + ", engine's top frame is at line " + top.line());
+        }
+    }
+
+    private void staleVariables(Truth t, List<String> out) {
+        IDebugView view = (IDebugView) page.findView(IDebugUIConstants.ID_VARIABLE_VIEW);
+        if (view == null) {
+            return;
+        }
+        Tree tree = (Tree) view.getViewer().getControl();
+        for (TreeItem item : tree.getItems()) {
+            if (text(tree, item, 0).equals("kernel") && !text(tree, item, 1).equals("step " + t.position())) {
+                out.add("Variables shows kernel " + text(tree, item, 1) + " at position " + t.position()
+                        + " (the thread that moved has finished)");
+            }
         }
     }
 
