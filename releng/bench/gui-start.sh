@@ -3,12 +3,15 @@
 #   releng/bench/gui-start.sh [LAUNCHER] [RUNS]
 #   LAUNCHER  bin/pinscope of the app image (default: the one releng/dev.pinscope.packages built), or the
 #             product archive's pinscope script
-#   RUNS      warm starts after the cold one (default 5)
+#   RUNS      rounds (default 5); each round is one cold and one warm start, so both see the same load
 # Cold: a fresh HOME, so no OSGi configuration and no workspace yet, opening a shipped example from the
 # command line (the file system cache is whatever the machine has: this does not drop it). Warm: the same HOME
-# again without arguments; the workbench restores the example's editor. The figure is the time from the exec
-# to a visible window titled "Pinscope - <example>" (the editor is active, so its part is created and laid out),
-# polled every 50 ms with xdotool; also the process's CPU time at that moment. Each run quits through File > Exit, as a user would, so the next one restores.
+# again without arguments; the workbench restores the example's editor. Two figures per start:
+#   window    from the exec to a visible window titled "Pinscope - <example>" (the editor is active), polled every
+#             50 ms with xdotool, and the process's CPU time at that moment;
+#   rendered  what the application itself reports (PINSCOPE_STARTUP_REPORT): milliseconds from the JVM's start until
+#             the window, its editor included, has been painted.
+# Each start quits through File > Exit, as a user would, so the next one restores. Medians at the end.
 # Needs an X display (xvfb-run -a -s "-screen 0 1600x1000x24") and xdotool. A benchmark, not a test.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,23 +26,24 @@ work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-mkdir -p "$work/home" "$work/xdg" && chmod 700 "$work/xdg"
 plugins=$(dirname "$app")/../lib/app/plugins
 [ -d "$plugins" ] || plugins=$(dirname "$app")/plugins
 (cd "$work" && unzip -q -o "$(ls "$plugins"/dev.pinscope.model_*.jar | head -n 1)" 'examples/02-*.pinscope')
 example=$(ls "$work"/examples/02-*.pinscope)
 title="^Pinscope - $(basename "$example" | sed 's/\./\\./g')"
 
-# start [ARGS...]: prints the milliseconds until the window shows the example's editor
+# start [ARGS...]: prints "window-ms cpu-ms rendered-ms" for a start that shows the example's editor
 start() {
-    local t0 wid=""
+    local t0 wid="" report=$work/startup-report
+    rm -f "$report"
     t0=$(date +%s%N)
     env -i "PATH=/usr/bin:/bin" "HOME=$work/home" "DISPLAY=$DISPLAY" "XAUTHORITY=${XAUTHORITY:-}" "LANG=C.UTF-8" \
-        "XDG_RUNTIME_DIR=$work/xdg" ${EXTRA:+"EXTRA=$EXTRA"} ${PINSCOPE_JAVA:+"PINSCOPE_JAVA=$PINSCOPE_JAVA"} "$app" "$@" > "$work/gui.log" 2>&1 &
+        "XDG_RUNTIME_DIR=$work/xdg" "PINSCOPE_STARTUP_REPORT=$report" \
+        ${PINSCOPE_JAVA:+"PINSCOPE_JAVA=$PINSCOPE_JAVA"} "$app" "$@" > "$work/gui.log" 2>&1 &
     pid=$!
     while [ -z "$wid" ]; do
         kill -0 "$pid" 2>/dev/null || { cat "$work/gui.log" >&2; fail "pinscope exited before showing its window"; }
-        [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 120 ] || fail "no window '$title' within 120 s"
+        [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 120 ] || { kill "$pid"; fail "no window '$title' within 120 s"; }
         wid=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -n 1 || true)
         [ -n "$wid" ] || sleep 0.05
     done
@@ -47,7 +51,11 @@ start() {
     # CPU time of the process so far (utime + stime, in clock ticks): less sensitive to load than wall time
     local ticks
     ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-    echo "$ms $(( ticks * 1000 / $(getconf CLK_TCK) ))"
+    # the application's own figure, written once the editor has been painted (normally already there)
+    for _ in $(seq 1 600); do [ -s "$report" ] && break; sleep 0.1; done
+    local rendered
+    rendered=$(sed -n 's/^rendered-ms=//p' "$report" 2>/dev/null || true)
+    echo "$ms $(( ticks * 1000 / $(getconf CLK_TCK) )) ${rendered:--}"
     # File > Exit through the menu mnemonics (GTK ignores synthetic keys to an unfocused window)
     sleep 2
     xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
@@ -57,17 +65,28 @@ start() {
         kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; pid=""; return 0; }
         sleep 0.25
     done
+    kill "$pid"
     fail "pinscope did not quit through File > Exit"
 }
 
-read -r cold cold_cpu <<< "$(start "$example")"
-warm=(); warm_cpu=()
-for _ in $(seq 1 "$runs"); do
-    read -r w c <<< "$(start)"
-    warm+=("$w"); warm_cpu+=("$c")
+cold=(); cold_cpu=(); cold_rendered=(); warm=(); warm_cpu=(); warm_rendered=()
+for round in $(seq 1 "$runs"); do
+    rm -rf "$work/home" "$work/xdg" && mkdir -p "$work/home" "$work/xdg" && chmod 700 "$work/xdg"
+    read -r w c r <<< "$(start "$example")"
+    [ -n "$w" ] || fail "round $round: the cold start failed"
+    cold+=("$w"); cold_cpu+=("$c"); cold_rendered+=("$r")
+    read -r w c r <<< "$(start)"
+    [ -n "$w" ] || fail "round $round: the warm start failed"
+    warm+=("$w"); warm_cpu+=("$c"); warm_rendered+=("$r")
+    echo "gui-start: round $round: cold ${cold[-1]} ms window, ${cold_rendered[-1]} ms rendered, ${cold_cpu[-1]} ms CPU;" \
+        "warm ${warm[-1]} ms window, ${warm_rendered[-1]} ms rendered, ${warm_cpu[-1]} ms CPU; load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-echo "gui-start: $app"
-echo "gui-start: cold (fresh HOME) ${cold} ms wall, ${cold_cpu} ms CPU"
-echo "gui-start: warm ${warm[*]} ms wall (median $(median "${warm[@]}") ms), CPU ${warm_cpu[*]} ms (median $(median "${warm_cpu[@]}") ms)"
+echo "gui-start: $app, $runs rounds"
+summary() {
+    local -n wall=$1 cpu=$1_cpu painted=$1_rendered
+    echo "gui-start: $1 window ${wall[*]} ms (median $(median "${wall[@]}")), rendered ${painted[*]} ms (median $(median "${painted[@]}")), CPU ${cpu[*]} ms (median $(median "${cpu[@]}"))"
+}
+summary cold
+summary warm
 echo "gui-start: load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -65,6 +65,30 @@ public final class UiTestSupport {
         return false;
     }
 
+    /** Waits as {@link #settle(java.util.function.Supplier, long)} does until every bound under {@code root} is still. */
+    public static boolean settle(Control root) {
+        return settle(() -> bounds(root), 10_000);
+    }
+
+    /** The on-screen bounds and the visibility of every control under {@code root}, in tree order. */
+    public static java.util.List<String> bounds(Control root) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        collectBounds(root, out);
+        return out;
+    }
+
+    private static void collectBounds(Control c, java.util.List<String> out) {
+        if (c.isDisposed()) {
+            return;
+        }
+        out.add(c.isVisible() + " " + c.getDisplay().map(c.getParent(), null, c.getBounds()));
+        if (c instanceof org.eclipse.swt.widgets.Composite k) {
+            for (Control child : k.getChildren()) {
+                collectBounds(child, out);
+            }
+        }
+    }
+
     /** The screenshot folder, created if missing. */
     public static Path screenshotDir() throws IOException {
         return Files.createDirectories(Path.of(System.getProperty("pinscope.screenshots", "target/screenshots")));

@@ -1,6 +1,7 @@
 package dev.pinscope.app.tests;
 
 import static dev.pinscope.testsupport.UiTestSupport.drain;
+import static dev.pinscope.testsupport.UiTestSupport.settle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class DialogClippingTest {
         dialog.open();
         List<String> cut = new ArrayList<>();
         try {
-            drain();
+            settle(dialog.getShell());
             IWizardPage page = dialog.getCurrentPage();
             cut.addAll(Clipping.in(dialog.getShell()).stream().map(c -> page.getTitle() + ": " + c).toList());
             WorkbenchTest.screenshot(dialog.getShell(), "import-wizard-first-page.png");
@@ -84,7 +85,7 @@ class DialogClippingTest {
             dialog.setBlockOnOpen(false);
             dialog.open();
             try {
-                drain();
+                settle(dialog.getShell());
                 pages.add(node.getLabelText());
                 cut.addAll(Clipping.in(dialog.getShell()).stream().map(c -> node.getLabelText() + ": " + c).toList());
             } finally {

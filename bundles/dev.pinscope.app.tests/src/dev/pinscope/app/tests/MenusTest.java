@@ -172,6 +172,20 @@ class MenusTest {
         drain();
     }
 
+    /**
+     * Run › Run/Debug Configurations… are Pinscope's own lazy actions (building the menu bar must not activate Eclipse
+     * Debug): in every perspective each is there once, with the platform's wording.
+     */
+    @Test
+    void runMenuHasTheLaunchConfigurationDialogsOnce() throws Exception {
+        inEveryPerspective((where, page) -> {
+            List<String> run = items(topMenu("Run").getMenu()).stream().map(MenusTest::label).toList();
+            for (String item : List.of("Run Configurations\u2026", "Debug Configurations\u2026")) {
+                assertEquals(1, run.stream().filter(item::equals).count(), where + ": one " + item + " in " + run);
+            }
+        });
+    }
+
     @Test
     void noMenuOfTheMenuBarRepeatsAnItemOrShowsAnIdeLeftover() throws Exception {
         inEveryPerspective((where, page) -> {

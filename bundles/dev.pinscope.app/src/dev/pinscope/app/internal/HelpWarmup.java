@@ -7,13 +7,20 @@ import java.net.URI;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Listener;
 
 /**
  * Help › Help Contents has to start the help server (Jetty and the help webapp) and build the table of contents
  * before the first page can render; done on demand that is most of the wait. A low-priority background job does
- * it a few seconds after start-up instead, and asks the server once for the pages Help Contents opens first, so
- * the first Help Contents of a session is as quick as a later one. {@code -Dpinscope.help.warmup=false} turns it off
- * (the UI tests do, to measure a cold Help Contents).
+ * it once the window is idle instead, and asks the server once for the pages Help Contents opens first, so the
+ * first Help Contents of a session is as quick as a later one. Idle means: the user has pressed no key or button
+ * and the UI thread has answered a timer on time for {@link #IDLE_MS}; so the warm-up never competes with the
+ * first window's rendering (on a loaded machine that takes longer than any fixed delay) or with the user's first
+ * clicks. It starts {@link #LATEST_MS} after start-up at the latest. If Help Contents is picked before, it starts the
+ * server itself, in a job with progress ({@link HelpServer#display}). {@code -Dpinscope.help.warmup=false} turns the
+ * warm-up off (the UI tests do, to measure a cold Help Contents).
  */
 final class HelpWarmup {
 
@@ -33,8 +40,56 @@ final class HelpWarmup {
     private HelpWarmup() {
     }
 
+    /** How long the window has to be idle before the warm-up starts. */
+    static final long IDLE_MS = 2000;
+    /** The warm-up starts this long after start-up even if the window was never idle that long. */
+    static final long LATEST_MS = 60_000;
+    /** How often the UI thread is asked, and how late its answer may be for it to count as idle. */
+    static final int TICK_MS = 250;
+    static final long LATE_MS = 150;
+
+    static boolean enabled() {
+        return Boolean.parseBoolean(System.getProperty("pinscope.help.warmup", "true"));
+    }
+
+    /** Waits on the UI thread (timers only, no thread of its own) for the window to be idle, then {@link #schedule}s. */
+    static void afterIdle(Display display) {
+        if (!enabled()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long[] quietSince = {start};
+        Listener input = event -> quietSince[0] = System.nanoTime();
+        int[] inputs = {SWT.KeyDown, SWT.MouseDown, SWT.MouseWheel};
+        for (int type : inputs) {
+            display.addFilter(type, input);
+        }
+        Runnable tick = new Runnable() {
+            private long due = System.nanoTime() + TICK_MS * 1_000_000L;
+
+            @Override
+            public void run() {
+                long now = System.nanoTime();
+                if ((now - due) / 1_000_000 > LATE_MS) {
+                    quietSince[0] = now; // the UI thread was busy (rendering, loading) when the timer was due
+                }
+                boolean idle = (now - quietSince[0]) / 1_000_000 >= IDLE_MS;
+                if (idle || (now - start) / 1_000_000 >= LATEST_MS) {
+                    for (int type : inputs) {
+                        display.removeFilter(type, input);
+                    }
+                    schedule(0);
+                    return;
+                }
+                due = now + TICK_MS * 1_000_000L;
+                display.timerExec(TICK_MS, this);
+            }
+        };
+        display.timerExec(TICK_MS, tick);
+    }
+
     static void schedule(long delayMillis) {
-        if (!Boolean.parseBoolean(System.getProperty("pinscope.help.warmup", "true"))) {
+        if (!enabled()) {
             return;
         }
         job = Job.create("Preparing the user guide", monitor -> {

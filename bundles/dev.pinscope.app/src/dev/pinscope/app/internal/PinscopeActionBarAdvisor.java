@@ -1,7 +1,6 @@
 package dev.pinscope.app.internal;
 
 import org.eclipse.debug.ui.IDebugUIConstants;
-import org.eclipse.debug.ui.actions.OpenLaunchDialogAction;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
@@ -169,8 +168,8 @@ public class PinscopeActionBarAdvisor extends ActionBarAdvisor {
         run.add(new Separator("runGroup"));
         run.add(new Separator("debugGroup"));
         run.add(new Separator("emptyLaunchGroup"));
-        run.add(new UnlessLaunchActionSet(new OpenLaunchDialogAction(IDebugUIConstants.ID_RUN_LAUNCH_GROUP), window));
-        run.add(new UnlessLaunchActionSet(new OpenLaunchDialogAction(IDebugUIConstants.ID_DEBUG_LAUNCH_GROUP), window));
+        run.add(new UnlessLaunchActionSet(new LaunchConfigurationsAction(IDebugUIConstants.ID_RUN_LAUNCH_GROUP), window));
+        run.add(new UnlessLaunchActionSet(new LaunchConfigurationsAction(IDebugUIConstants.ID_DEBUG_LAUNCH_GROUP), window));
         run.add(new Separator("breakpointGroup"));
         run.add(new Separator("lineBreakpointGroup"));
         run.add(new Separator("emptyBreakpointGroup"));

@@ -56,7 +56,10 @@ public class PinscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
         NotRestored.report(window == null ? null : window.getActivePage());
         openSampleWhenEmpty();
-        HelpWarmup.schedule(4000);
+        IWorkbenchWindow shown = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+        StartupReport.whenRendered(shown == null ? null : shown.getShell());
+        // nothing the first window does not need starts before it is shown: the help server once it is idle
+        HelpWarmup.afterIdle(getWorkbenchConfigurer().getWorkbench().getDisplay());
     }
 
     @Override

@@ -60,19 +60,7 @@ public final class Main {
             List<String> cli = new ArrayList<>(List.of("-application", CLI_APPLICATION, "-data", "@none", "-nosplash"));
             cli.addAll(List.of(args));
             System.setProperty("eclipse.ignoreApp", "false");
-            Throwable[] failure = new Throwable[1];
-            Thread thread = new Thread(null, () -> {
-                try {
-                    equinox(cli.toArray(String[]::new));
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            }, "main", CLI_STACK);
-            thread.start();
-            thread.join();
-            if (failure[0] != null) {
-                throw failure[0];
-            }
+            onCliStack("main", () -> equinox(cli.toArray(String[]::new)));
             return;
         }
         equinox(args);
@@ -99,16 +87,30 @@ public final class Main {
     /** PinscopeCli.main on its own thread with the stack the script gives it; it exits with the command's code. */
     private static void runCli(String[] args) throws Throwable {
         Method main = Class.forName(CLI_MAIN).getMethod("main", String[].class);
+        onCliStack("main", () -> main.invoke(null, (Object) args));
+    }
+
+    /** What {@link #onCliStack} runs: may throw anything, which the caller then gets. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Throwable;
+    }
+
+    /**
+     * Runs {@code body} on a thread of that name with {@link #CLI_STACK} and waits for it; whatever it throws is
+     * thrown here, a reflective call's {@link InvocationTargetException} unwrapped to what the method threw.
+     */
+    static void onCliStack(String name, Body body) throws Throwable {
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(null, () -> {
             try {
-                main.invoke(null, (Object) args);
+                body.run();
             } catch (InvocationTargetException e) {
                 failure[0] = e.getCause();
             } catch (Throwable t) {
                 failure[0] = t;
             }
-        }, "main", CLI_STACK);
+        }, name, CLI_STACK);
         thread.start();
         thread.join();
         if (failure[0] != null) {
@@ -128,24 +130,14 @@ public final class Main {
         java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         Object instance = cli.getConstructor(java.io.PrintStream.class, java.io.PrintStream.class).newInstance(none, none);
         Method run = cli.getMethod("run", String[].class);
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(null, () -> {
-            try {
-                for (String command : List.of("validate", "compare")) {
-                    Object code = run.invoke(instance, (Object) new String[] {command, scenario});
-                    if (!Integer.valueOf(0).equals(code)) {
-                        throw new IllegalStateException("training: " + command + " " + scenario + " exited " + code);
-                    }
+        onCliStack("cds-training", () -> {
+            for (String command : List.of("validate", "compare")) {
+                Object code = run.invoke(instance, (Object) new String[] {command, scenario});
+                if (!Integer.valueOf(0).equals(code)) {
+                    throw new IllegalStateException("training: " + command + " " + scenario + " exited " + code);
                 }
-            } catch (Throwable t) {
-                failure[0] = t;
             }
-        }, "cds-training", CLI_STACK);
-        thread.start();
-        thread.join();
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        });
     }
 
     private static void equinox(String[] args) throws Throwable {
