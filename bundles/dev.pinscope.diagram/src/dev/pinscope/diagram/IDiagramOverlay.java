@@ -74,6 +74,15 @@ public interface IDiagramOverlay {
     }
 
     /**
+     * Whether the run's leaf of {@code level} at {@code vaddr} that is no element of the scenario (one of
+     * {@link #transientEntries()} or {@link #ghosts()}) is emphasised as {@link #isHighlighted(EObject)} does for
+     * elements, e.g. the leaf the step shown faulted in or zapped: drawn with the same orange outline.
+     */
+    default boolean isHighlighted(long vaddr, PageLevel level) {
+        return false;
+    }
+
+    /**
      * A lock held on or inside {@code element} (a VMA: mmap_lock, its page-table lock; a device:
      * memory_lock), written as the kernel would, e.g. {@code "memory_lock W: zapper"}; {@code null}
      * when none. Drawn as a badge on the element.

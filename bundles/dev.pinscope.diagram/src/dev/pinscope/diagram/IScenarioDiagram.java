@@ -1,7 +1,10 @@
 package dev.pinscope.diagram;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.EObject;
 
+import dev.pinscope.model.scenario.PageLevel;
 import dev.pinscope.model.scenario.Scenario;
 
 /**
@@ -22,6 +25,20 @@ public interface IScenarioDiagram {
 
     /** Repaints the diagram after the overlay's answers changed (e.g. after a debugger step). */
     void overlayChanged();
+
+    /**
+     * Something the diagram draws emphasised: the figure of {@code element}, or ({@code element} null) a leaf of
+     * the run at {@code vaddr}/{@code level} that is no element (faulted in, or a ghost). The bounds are where it
+     * is drawn, in diagram coordinates.
+     */
+    record Highlight(EObject element, long vaddr, PageLevel level, int x, int y, int width, int height) {
+    }
+
+    /**
+     * What the diagram draws with the highlight outline right now, read from its figures (not from the overlay),
+     * in drawing order: elements first, then the run's own leaves.
+     */
+    List<Highlight> highlighted();
 
     /** Selects {@code element}'s figure and scrolls it into view; false if it has no figure. */
     boolean reveal(EObject element);

@@ -21,8 +21,10 @@ public final class HitIndex {
     /** Checkpoint segments whose steps have all been tested. */
     private final BitSet testedSegments = new BitSet();
 
-    /** Lines outside which the test never matches, or null (see {@link #HitIndex(Run, Predicate, int[])}). */
+    /** Lines outside which the test never matches, or null (see {@link #HitIndex(Run, Predicate, int[], int)}). */
     private int[] lines;
+    /** With {@link #lines}: the {@link StepEvent}s (a mask) the test also matches on. */
+    private int events;
 
     public HitIndex(Run run, Predicate<StepView> test) {
         this(run, test, null);
@@ -33,9 +35,27 @@ public final class HitIndex {
      *              of these listing lines (line breakpoints): segments {@link Run#mayReach} rules out are skipped
      */
     public HitIndex(Run run, Predicate<StepView> test, int[] lines) {
+        this(run, test, lines, 0);
+    }
+
+    /**
+     * @param lines  when not null, the test matches only steps after which the stepping actor has a frame at one
+     *               of these listing lines (line breakpoints, possibly none) or that cause one of {@code events}
+     *               (event breakpoints): segments that {@link Run#mayReach} and {@link Run#mayHappen} both rule
+     *               out are skipped, so an event breakpoint set just now costs the segments where its event
+     *               happens, not a replay of the trace
+     * @param events a mask of {@link StepEvent#bit()}s, used only with {@code lines}
+     */
+    public HitIndex(Run run, Predicate<StepView> test, int[] lines, int events) {
         this.run = run;
         this.test = test;
         this.lines = lines == null ? null : lines.clone();
+        this.events = events;
+    }
+
+    /** Whether a step of checkpoint segment {@code seg} may match, as far as the run's summaries tell. */
+    private boolean mayMatch(int seg) {
+        return lines == null || run.mayReach(seg, lines) || (events != 0 && run.mayHappen(seg, events));
     }
 
     /** Step {@code index} was tested on the way forward: it matched or not. */
@@ -75,7 +95,7 @@ public final class HitIndex {
                 Long h = hits.lower(position);
                 return h == null ? 0 : h;
             }
-            if (!testedSegments.get((int) seg) && (lines == null || run.mayReach((int) seg, lines))) {
+            if (!testedSegments.get((int) seg) && mayMatch((int) seg)) {
                 run.scan(from, to, v -> {
                     if (test.test(v)) {
                         hits.add(v.index() + 1);
@@ -95,11 +115,17 @@ public final class HitIndex {
 
     /** The test changed (breakpoints added, removed, enabled): nothing tested so far counts. */
     public void invalidate(int[] newLines) {
+        invalidate(newLines, 0);
+    }
+
+    /** As {@link #invalidate(int[])}, the test now matching on these lines and events. */
+    public void invalidate(int[] newLines, int newEvents) {
         lines = newLines == null ? null : newLines.clone();
+        events = newEvents;
         invalidate();
     }
 
-    /** As {@link #invalidate(int[])} with the same lines. */
+    /** As {@link #invalidate(int[])} with the same lines and events. */
     public void invalidate() {
         hits.clear();
         testedTo = 0;

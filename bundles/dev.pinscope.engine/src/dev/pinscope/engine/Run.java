@@ -47,6 +47,8 @@ public final class Run {
 
     /** Per checkpoint segment, the listing lines the stepping actors' stacks were at after its steps. */
     private BitSet[] segmentLines;
+    /** Per checkpoint segment, the {@link StepEvent}s its steps caused (a mask); valid where segmentLines is set. */
+    private int[] segmentEvents;
 
     private long[] lastBefore;
     private StepRecord lastRecord;
@@ -85,14 +87,30 @@ public final class Run {
 
     /**
      * From now on, remembers per checkpoint segment which listing lines the stepping actor's frames were at
-     * after each recorded step (a few bits per segment), so a search for a line breakpoint can skip segments
-     * that never reach its line ({@link #mayReach}). Costs a little on every step: off for batch runs.
+     * after each recorded step and which {@link StepEvent}s the steps caused (a few bits per segment), so a search
+     * for a line or event breakpoint can skip segments that never reach its line ({@link #mayReach}) or never see
+     * its event ({@link #mayHappen}). Costs a little on every step: off for batch runs.
      */
     public void indexLines() {
         if (segmentLines == null) {
             segmentLines = new BitSet[(int) (length / interval) + 16];
+            segmentEvents = new int[segmentLines.length];
             linesFrom = length;
         }
+    }
+
+    /**
+     * False only when no step of checkpoint segment {@code segment} caused any of {@code events} (a mask of
+     * {@link StepEvent#bit()}s): an event breakpoint on them cannot be hit in it.
+     */
+    public boolean mayHappen(int segment, int events) {
+        if (segmentLines == null || (long) segment * interval < linesFrom || segment >= segmentLines.length) {
+            return true;
+        }
+        if (segmentLines[segment] == null) {
+            return (long) segment * interval < length;
+        }
+        return (segmentEvents[segment] & events) != 0;
     }
 
     /** Steps before this were recorded before {@link #indexLines()}: their segments are not indexed. */
@@ -189,7 +207,7 @@ public final class Run {
         long[] was = state.clone();
         m.step(state, actor, ev);
         schedulerState = schedulerAfter;
-        record(actor, chosen);
+        record(actor, chosen, was);
         lastBefore = was;
         lastRecord = before.taken(ev.toString(), views.outcome(was, state, actor));
         return lastRecord;
@@ -212,7 +230,8 @@ public final class Run {
         return schedulerState;
     }
 
-    private void record(int actor, boolean chosen) {
+    /** Appends (or follows) the step just taken from state {@code was} (null when nothing is indexed). */
+    private void record(int actor, boolean chosen, long[] was) {
         byte b = (byte) (actor | (chosen ? CHOSEN : 0));
         if (pos < length && steps[(int) pos] != b) {
             // a different step than the recorded one: the old future is discarded (new branch)
@@ -226,6 +245,7 @@ public final class Run {
             if (segmentLines != null) {
                 // the segment of pos keeps the discarded steps' lines too: more than needed, never less
                 Arrays.fill(segmentLines, Math.min(keep, segmentLines.length), segmentLines.length, null);
+                Arrays.fill(segmentEvents, Math.min(keep, segmentEvents.length), segmentEvents.length, 0);
             }
         }
         if (pos == length) {
@@ -241,11 +261,13 @@ public final class Run {
                 int seg = (int) (pos / interval);
                 if (seg >= segmentLines.length) {
                     segmentLines = Arrays.copyOf(segmentLines, seg * 2 + 16);
+                    segmentEvents = Arrays.copyOf(segmentEvents, segmentLines.length);
                 }
                 if (segmentLines[seg] == null) {
                     segmentLines[seg] = new BitSet();
                 }
                 views.stackLines(state, actor, segmentLines[seg]);
+                segmentEvents[seg] |= views.events(was, state, actor);
             }
         }
         pos++;
@@ -475,9 +497,10 @@ public final class Run {
                                     + next.function() + ":" + next.line() + " [" + next.label() + "]");
                         }
                     }
+                    long[] was = segmentLines == null ? null : state.clone();
                     m.step(state, s.actor(), null);
                     schedulerState = s.state();
-                    record(s.actor(), true);
+                    record(s.actor(), true, was);
                 }
                 case Scheduler.Decision.End e -> {
                     return result(isDeadlocked() ? RunResult.Status.DEADLOCK : RunResult.Status.COMPLETED, 0, null);

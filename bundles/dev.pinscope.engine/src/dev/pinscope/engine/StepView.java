@@ -15,6 +15,7 @@ public final class StepView {
     private final StepRecord record;
     private KernelSnapshot snapBefore;
     private KernelSnapshot snapAfter;
+    private int events = -1;
 
     StepView(Views views, long[] before, long[] after, StepRecord record) {
         this.views = views;
@@ -59,5 +60,13 @@ public final class StepView {
             snapAfter = views.snapshot(after, record.index() + 1);
         }
         return snapAfter;
+    }
+
+    /** Whether this step caused {@code event}: the one definition the debugger's event breakpoints use. */
+    public boolean happened(StepEvent event) {
+        if (events < 0) {
+            events = views.events(before, after, record.actor());
+        }
+        return (events & event.bit()) != 0;
     }
 }

@@ -86,7 +86,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             threads[a] = new PinscopeThread(this, a);
         }
         breakpoints = new BreakpointChecker(simulation.listing());
-        hits = new HitIndex(run, v -> breakpoints.hit(v) != null, breakpoints.linesOnly());
+        hits = new HitIndex(run, v -> breakpoints.hit(v) != null, breakpoints.lines(), breakpoints.events());
         history = new RaceHistory(simulation);
         state = SuspendedState.capture(run, null, null);
         DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
@@ -298,6 +298,11 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             th.setBreakpoint(th == t ? hit : null);
             if (th == t) {
                 events.add(new DebugEvent(th, DebugEvent.SUSPEND, hit != null ? DebugEvent.BREAKPOINT : detail));
+                if (state.actor(actor).frames().isEmpty()) {
+                    // finished by the step: after a step-kind RESUME the Debug view relabels a thread on SUSPEND
+                    // through its new top frame, and this one has none, so its label would keep "runnable at ..."
+                    events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.STATE));
+                }
             } else {
                 events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.CONTENT));
             }
@@ -599,7 +604,7 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
     /** Hits found for the old breakpoints no longer count. */
     private synchronized void breakpointsChanged() {
         breakpoints.invalidate();
-        hits.invalidate(breakpoints.linesOnly());
+        hits.invalidate(breakpoints.lines(), breakpoints.events());
     }
 
     @Override

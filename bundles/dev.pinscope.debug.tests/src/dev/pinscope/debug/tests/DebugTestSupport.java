@@ -19,6 +19,7 @@ import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IVariable;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
@@ -51,6 +52,20 @@ final class DebugTestSupport {
         var prefs = InstanceScope.INSTANCE.getNode("org.eclipse.debug.ui");
         prefs.put("org.eclipse.debug.ui.switch_perspective_on_suspend", "always");
         prefs.put("org.eclipse.debug.ui.switch_to_perspective", "always");
+    }
+
+    /**
+     * The state every workbench debugger test starts from: no perspective prompts, no breakpoints, the window
+     * filling the screen (no window manager under Xvfb: sized by hand), the Debug perspective. Returns its page.
+     */
+    static IWorkbenchPage debugPerspective() throws Exception {
+        noPerspectivePrompts();
+        removeAllBreakpoints();
+        window().getShell().setBounds(window().getShell().getDisplay().getPrimaryMonitor().getClientArea());
+        IWorkbenchPage page = window().getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
+        return page;
     }
 
     static PinscopeDebugTarget targetOf(ILaunch launch) {

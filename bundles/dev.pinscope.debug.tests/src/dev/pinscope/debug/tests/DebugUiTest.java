@@ -54,14 +54,8 @@ class DebugUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        noPerspectivePrompts();
-        removeAllBreakpoints();
+        IWorkbenchPage page = debugPerspective();
         file = exampleFile(EXAMPLE);
-        // no window manager under Xvfb: size the window to the screen ourselves
-        window().getShell().setBounds(window().getShell().getDisplay().getPrimaryMonitor().getClientArea());
-        IWorkbenchPage page = window().getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
         // no listing editor left over from an earlier test's source display
         settle(300);
         closeListingEditors(page);

@@ -48,13 +48,8 @@ class LockstepTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        noPerspectivePrompts();
-        removeAllBreakpoints();
         terminateAll();
-        window().getShell().setBounds(window().getShell().getDisplay().getPrimaryMonitor().getClientArea());
-        IWorkbenchPage page = window().getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId("dev.pinscope.app.perspective.debug"));
+        IWorkbenchPage page = debugPerspective();
         page.showView(TimelineView.ID);
         page.showView(SchedulerView.ID);
         settle(300);

@@ -5,6 +5,7 @@ import dev.pinscope.engine.Frame;
 import dev.pinscope.engine.Frame.Variable;
 import dev.pinscope.engine.KernelSnapshot;
 import dev.pinscope.engine.Listing;
+import dev.pinscope.engine.StepEvent;
 import dev.pinscope.engine.StepRecord;
 import dev.pinscope.engine.spec.ActorSpec;
 import dev.pinscope.engine.spec.Errno;
@@ -85,6 +86,67 @@ public final class Views {
         Errno r = m.result(s, a);
         return new ActorView(a, m.actorName(a), k, st, m.waitText(wait), wait < 0 ? List.of() : frames(s, a), r,
                 r == Errno.OK ? m.at.pPages[a] : 0, m.stalePfnUsed(s, a));
+    }
+
+    /**
+     * The {@link StepEvent}s (a mask of their bits) actor a's step from state before to state after caused. Read
+     * from the packed states only, no snapshot, so a recorded trace can summarise them for every step.
+     */
+    public int events(long[] before, long[] after, int a) {
+        int mask = 0;
+        if ("RETRY".equals(m.f.pcOf(before, a).label)) {
+            mask |= StepEvent.RETRY_TAKEN.bit();
+        }
+        if (ActorView.Kind.values()[m.at.kind[a]] == ActorView.Kind.PINNER && m.waitCode(after, a) < 0) {
+            mask |= StepEvent.PINNER_FINISHED.bit();
+        }
+        for (int i = 0; i < m.t.nSlot; i++) {
+            if (m.f.slotKind(before, i) == Topology.K_LEAF && m.f.slotKind(after, i) != Topology.K_LEAF) {
+                mask |= StepEvent.ENTRY_ZAPPED.bit();
+                break;
+            }
+        }
+        if (lockAcquired(before, after)) {
+            mask |= StepEvent.LOCK_ACQUIRED.bit();
+        }
+        return mask;
+    }
+
+    /** Whether some actor holds a lock after the step that it did not hold before (the locks of {@link #snapshot}). */
+    private boolean lockAcquired(long[] before, long[] after) {
+        for (int b = 0; b < m.at.nActors; b++) {
+            if (holdsMmap(after, b) && !holdsMmap(before, b)) {
+                return true;
+            }
+            for (int d = 0; d < m.t.nDev; d++) {
+                if (holdsMem(after, b, d) && !holdsMem(before, b, d)) {
+                    return true;
+                }
+            }
+            if (holdsIMmap(after, b) && !holdsIMmap(before, b)) {
+                return true;
+            }
+        }
+        for (int id = 1; id < m.t.nLocks; id++) {
+            int owner = m.ks.ptlOwner(after, id);
+            if (owner >= 0 && owner != m.ks.ptlOwner(before, id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holdsMmap(long[] s, int a) {
+        return m.ks.holdsMmapR(s, a) || m.ks.holdsMmapW(s, a);
+    }
+
+    private boolean holdsMem(long[] s, int a, int d) {
+        return m.ks.memReadDevice(s, a) == d || m.ks.holdsMemW(s, a, d);
+    }
+
+    /** A zapper inside its i_mmap walk holds i_mmap_rwsem (as {@link #snapshot} lists it). */
+    private boolean holdsIMmap(long[] s, int a) {
+        return m.at.kind[a] == ActorTable.A_ZAP && m.f.pcOf(s, a) == Pc.ZAP && m.f.bits.geti(s, m.f.loop[a].cursor) > 0;
     }
 
     /** Adds the listing lines of actor a's frames in state s (the lines of {@link #frames}, without locals). */
@@ -272,7 +334,7 @@ public final class Views {
         }
         r = new ArrayList<>();
         for (int a = 0; a < m.at.nActors; a++) {
-            if (m.at.kind[a] == ActorTable.A_ZAP && m.f.pcOf(s, a) == Pc.ZAP && m.f.bits.geti(s, m.f.loop[a].cursor) > 0) {
+            if (holdsIMmap(s, a)) {
                 r.add(m.actorName(a));
             }
         }

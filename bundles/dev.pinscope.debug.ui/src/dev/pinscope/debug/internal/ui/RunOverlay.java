@@ -18,6 +18,7 @@ import dev.pinscope.model.scenario.PageLevel;
 import dev.pinscope.model.scenario.PageTableEntry;
 import dev.pinscope.model.scenario.Scenario;
 import dev.pinscope.model.scenario.Vma;
+import dev.pinscope.model.units.Sizes;
 
 /**
  * The run's state at one position as the diagram overlay: it only reads the snapshot and the design model,
@@ -31,6 +32,8 @@ public final class RunOverlay implements IDiagramOverlay {
     private final long address;
     private final List<Ghost> ghosts;
     private final List<RaceHistory.SlotChange> lastChanges;
+    /** What the step that led to the position shown touched (null at the start): drawn highlighted. */
+    private final StepTouches touched;
 
     public RunOverlay(PinscopeDebugTarget target, SuspendedState state, Scenario scenario) {
         this.target = target;
@@ -39,6 +42,8 @@ public final class RunOverlay implements IDiagramOverlay {
         this.address = computeAddress();
         synchronized (target) {
             this.lastChanges = target.history().lastChangesBefore(state.position());
+            this.touched = state.lastStep() == null ? null
+                    : StepTouches.of(target.history(), state.position() - 1, state.lastStep().actorName());
         }
         this.ghosts = computeGhosts();
     }
@@ -75,7 +80,7 @@ public final class RunOverlay implements IDiagramOverlay {
         for (RaceHistory.SlotChange c : lastChanges) {
             if (c.vaddr() == entry.vaddr() && c.level().equals(entry.level().getName())
                     && c.to() == KernelSnapshot.SlotKind.LEAF) {
-                long size = levelSize(entry.level());
+                long size = Sizes.of(entry.level());
                 synchronized (target) {
                     return !target.history().readBetween(c.step() + 1, state.position(), entry.vaddr(), size);
                 }
@@ -98,14 +103,6 @@ public final class RunOverlay implements IDiagramOverlay {
             }
         }
         return out;
-    }
-
-    private static long levelSize(PageLevel level) {
-        return switch (level) {
-            case PUD -> 1L << 30;
-            case PMD -> 1L << 21;
-            default -> 1L << 12;
-        };
     }
 
     /** The run this picture belongs to. */
@@ -157,20 +154,18 @@ public final class RunOverlay implements IDiagramOverlay {
         return out;
     }
 
+    /**
+     * What the step that led here touched (a Timeline row selected is a jump to just after its step): its actor,
+     * the leaf it faulted in, zapped, split or read, the VMA it unmapped, the device of a zapper.
+     */
     @Override
     public boolean isHighlighted(EObject element) {
-        if (element instanceof PageTableEntry e && address >= 0) {
-            long size = switch (e.getLevel()) {
-                case PUD -> 1L << 30;
-                case PMD -> 1L << 21;
-                default -> 1L << 12;
-            };
-            return address >= e.getVaddr() && address < e.getVaddr() + size;
-        }
-        if (element instanceof Actor a && state.lastStep() != null) {
-            return a.getName().equals(state.lastStep().actorName());
-        }
-        return false;
+        return touched != null && touched.touches(element);
+    }
+
+    @Override
+    public boolean isHighlighted(long vaddr, PageLevel level) {
+        return touched != null && touched.touchesLeaf(vaddr, level);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.pinscope.debug.internal.ui;
 
 import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.contexts.DebugContextEvent;
 import org.eclipse.debug.ui.contexts.IDebugContextListener;
+import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
@@ -36,6 +38,28 @@ public abstract class RunViewPart extends ViewPart implements IDebugEventSetList
 
     public PinscopeDebugTarget target() {
         return target;
+    }
+
+    /** Something the user asked of the run (a jump, a pick) that the debug model may refuse. */
+    @FunctionalInterface
+    protected interface RunAction {
+        void on(PinscopeDebugTarget target) throws DebugException;
+    }
+
+    /**
+     * Does {@code action} on the run this view shows, if any. The debug model refuses with a DebugException
+     * (the run moved on, it ended): the user sees its message in a dialog named after this view, never a trace.
+     */
+    protected void act(RunAction action) {
+        PinscopeDebugTarget t = target;
+        if (t == null) {
+            return;
+        }
+        try {
+            action.on(t);
+        } catch (DebugException e) {
+            ErrorDialog.openError(getSite().getShell(), getPartName(), e.getMessage(), e.getStatus());
+        }
     }
 
     protected void setTarget(PinscopeDebugTarget t) {

@@ -1,7 +1,5 @@
 package dev.pinscope.debug.internal.ui;
 
-import org.eclipse.debug.core.DebugException;
-import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -136,11 +134,7 @@ public class SchedulerView extends RunViewPart {
         if (t == null || !t.canStep(index)) {
             return;
         }
-        try {
-            t.stepActor(index);
-        } catch (DebugException e) {
-            ErrorDialog.openError(table.getShell(), "Scheduler", e.getMessage(), e.getStatus());
-        }
+        act(run -> run.stepActor(index));
     }
 
     /** The line above the table naming whom Resume moves next (tests). */

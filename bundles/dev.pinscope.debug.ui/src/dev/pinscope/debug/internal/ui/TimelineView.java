@@ -1,11 +1,16 @@
 package dev.pinscope.debug.internal.ui;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
-import org.eclipse.debug.core.DebugException;
-import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
@@ -15,19 +20,26 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
 
 import dev.pinscope.debug.core.PinscopeDebugTarget;
+import dev.pinscope.diagram.DiagramIds;
 import dev.pinscope.engine.StepRecord;
 
 /**
  * Every step of the run: row 0 is the start, row n the state after n steps (actor, function, line, label,
- * what happened). A click jumps there; the current position is bold. Rows are filled lazily (virtual
- * table), so a long livelock trace costs only what is on screen.
+ * what happened). A click jumps there; the current position is bold, and the diagram highlights what that step
+ * touched. The other way, selecting elements on the run's diagram selects the rows of the steps that touched
+ * them. Rows are filled lazily (virtual table), so a long livelock trace costs only what is on screen.
  */
 public class TimelineView extends RunViewPart {
 
     public static final String ID = "dev.pinscope.debug.timeline";
     private static final int PAGE = 256;
+    /** At most this many rows are selected for a diagram element (an actor of a long trace has many). */
+    static final int MAX_LINKED_ROWS = 10_000;
 
     private Table table;
     private Font bold;
@@ -35,11 +47,13 @@ public class TimelineView extends RunViewPart {
     private Color stemColor;
     private Color loopColor;
     private boolean updating;
+    private String linked;
+    private final ISelectionListener diagramSelection = this::diagramSelected;
 
     @Override
     protected void createControl(Composite parent) {
         parent.setLayout(new FillLayout());
-        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] heads = { "#", "Actor", "Function", "Line", "Label", "Phase", "What happened" };
@@ -55,10 +69,78 @@ public class TimelineView extends RunViewPart {
         loopColor = new Color(255, 236, 220);
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
         table.addListener(SWT.Selection, e -> {
-            if (!updating) {
+            // one row clicked: go there; several (Ctrl/Shift-click) are only looked at
+            if (!updating && table.getSelectionCount() == 1) {
                 jump(table.getSelectionIndex());
             }
         });
+        getSite().getPage().addSelectionListener(diagramSelection);
+    }
+
+    /**
+     * Elements selected on a diagram of the run's own file: selects the rows of the steps (up to the current
+     * position) that touched them. Anything else selected there (the background, a link) gives the current row
+     * back.
+     */
+    private void diagramSelected(IWorkbenchPart part, ISelection selection) {
+        PinscopeDebugTarget t = target();
+        // the page's selection: what the user selected in the active part, here only a scenario editor's
+        if (isDisposed() || t == null || t.isTerminated() || !t.isSuspended() || !(part instanceof IEditorPart editor)
+                || !DiagramIds.EDITOR_ID.equals(editor.getSite().getId())
+                || !DiagramAnimator.isSourceOf(editor.getEditorInput(), t)
+                || !(selection instanceof IStructuredSelection s)) {
+            return;
+        }
+        TreeSet<Long> steps = new TreeSet<>();
+        List<String> names = new ArrayList<>();
+        long pos;
+        long count = 0;
+        boolean capped = false;
+        synchronized (t) {
+            pos = t.state().position();
+            for (Object o : s.toList()) {
+                EObject e = Adapters.adapt(o, EObject.class);
+                String name = e == null ? null : StepTouches.describe(e);
+                if (name != null) {
+                    names.add(name);
+                    StepTouches.Linked l = StepTouches.stepsTouching(t, e, pos, MAX_LINKED_ROWS);
+                    steps.addAll(l.steps());
+                    count = l.count();
+                    capped |= l.capped();
+                }
+            }
+        }
+        if (names.size() > 1) {
+            count = steps.size(); // the union; with a capped list among them, at least this many
+        }
+        if (names.isEmpty()) {
+            if (linked != null) {
+                refresh(t);
+            }
+            return;
+        }
+        int[] rows = steps.descendingSet().stream().limit(MAX_LINKED_ROWS).mapToInt(i -> (int) (i + 1)).toArray();
+        linked = String.join(", ", names);
+        updating = true;
+        try {
+            table.deselectAll();
+            table.select(rows);
+            if (rows.length > 0) {
+                table.showItem(table.getItem(rows[0])); // the latest
+            }
+        } finally {
+            updating = false;
+        }
+        boolean cut = capped || steps.size() > rows.length;
+        String how = count == 0 ? "no step" : count == 1 ? "1 step" : (cut && names.size() > 1 ? "more than " : "")
+                + String.format("%,d steps", count);
+        setContentDescription(describe(t) + " — " + how + " of the first " + String.format("%,d", pos) + " touched "
+                + linked + (cut ? " (the last " + String.format("%,d", rows.length) + " selected)" : " (selected)"));
+    }
+
+    /** The rows a diagram selection selected, as the table shows them (tests). */
+    public int[] selectedRows() {
+        return table.getSelectionIndices();
     }
 
     @Override
@@ -72,6 +154,7 @@ public class TimelineView extends RunViewPart {
             return;
         }
         pages.clear();
+        linked = null;
         updating = true;
         try {
             if (t == null || t.isTerminated()) {
@@ -85,13 +168,18 @@ public class TimelineView extends RunViewPart {
             int pos = (int) st.position();
             table.setSelection(pos);
             table.showSelection();
-            setContentDescription("Step " + st.position() + " of " + st.length()
-                    + (t.loopStart() >= 0 ? " — lasso: stem " + t.loopStart() + " steps, loop "
-                            + (t.preloadedSchedule().size() - t.loopStart()) + " steps, repeated after the schedule" : "")
-                    + (t.isSuspended() ? "" : " (running)"));
+            setContentDescription(describe(t));
         } finally {
             updating = false;
         }
+    }
+
+    private static String describe(PinscopeDebugTarget t) {
+        var st = t.state();
+        return "Step " + st.position() + " of " + st.length()
+                + (t.loopStart() >= 0 ? " — lasso: stem " + t.loopStart() + " steps, loop "
+                        + (t.preloadedSchedule().size() - t.loopStart()) + " steps, repeated after the schedule" : "")
+                + (t.isSuspended() ? "" : " (running)");
     }
 
     private void fill(TableItem item, int row) {
@@ -137,11 +225,7 @@ public class TimelineView extends RunViewPart {
         if (t == null || row < 0 || !t.isSuspended() || row == t.state().position()) {
             return;
         }
-        try {
-            t.goTo(row);
-        } catch (DebugException e) {
-            ErrorDialog.openError(table.getShell(), "Timeline", e.getMessage(), e.getStatus());
-        }
+        act(run -> run.goTo(row));
     }
 
     /** The table (tests). */
@@ -156,6 +240,7 @@ public class TimelineView extends RunViewPart {
 
     @Override
     public void dispose() {
+        getSite().getPage().removeSelectionListener(diagramSelection);
         super.dispose();
         if (bold != null) {
             bold.dispose();

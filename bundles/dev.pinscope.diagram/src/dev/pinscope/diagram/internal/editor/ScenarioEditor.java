@@ -581,6 +581,31 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
     }
 
+    @Override
+    public List<Highlight> highlighted() {
+        List<Highlight> out = new ArrayList<>();
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram == null) {
+            return out;
+        }
+        collectHighlighted(diagram, out);
+        out.addAll(diagram.overlayFigure().highlightedLeaves());
+        return out;
+    }
+
+    private static void collectHighlighted(EditPart part, List<Highlight> out) {
+        if (part instanceof ElementEditPart e && e.elementFigure().isHighlighted() && e.getModel() instanceof EObject o) {
+            var b = e.getFigure().getBounds().getCopy();
+            e.getFigure().translateToAbsolute(b);
+            long vaddr = o instanceof PageTableEntry pte ? pte.getVaddr() : -1;
+            out.add(new Highlight(o, vaddr, o instanceof PageTableEntry pte ? pte.getLevel() : null, b.x, b.y, b.width,
+                    b.height));
+        }
+        for (Object c : part.getChildren()) {
+            collectHighlighted((EditPart) c, out);
+        }
+    }
+
     /** The edit part showing {@code element}: its own, or the run of leaves that contains it. */
     public EditPart partFor(EObject element) {
         GraphicalViewer v = getGraphicalViewer();

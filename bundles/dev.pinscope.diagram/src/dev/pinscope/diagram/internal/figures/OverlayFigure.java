@@ -1,14 +1,19 @@
 package dev.pinscope.diagram.internal.figures;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.draw2d.Figure;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
 
 import dev.pinscope.diagram.IDiagramOverlay;
+import dev.pinscope.diagram.IScenarioDiagram;
 import dev.pinscope.diagram.internal.layout.DiagramLayout;
 import dev.pinscope.diagram.internal.layout.Lanes;
 import dev.pinscope.diagram.internal.layout.ScenarioMath;
+import dev.pinscope.model.scenario.PageLevel;
 import dev.pinscope.model.scenario.Vma;
 import dev.pinscope.model.units.Hex;
 
@@ -16,7 +21,8 @@ import dev.pinscope.model.units.Hex;
  * What a run adds on top of the scenario: leaves installed during the run (in their level's colour,
  * dashed until the pinner has read them), ghosts of zapped leaves (dotted, labelled who and when) and
  * split ones (hatched), unmapped VMAs crossed out, and the address being touched (an orange line
- * across the lanes). Transparent to the mouse.
+ * across the lanes); those of its leaves the overlay highlights get the elements' orange outline. Transparent to
+ * the mouse.
  */
 public class OverlayFigure extends Figure {
 
@@ -35,11 +41,48 @@ public class OverlayFigure extends Figure {
     }
 
     /** Where a leaf of {@code level} at {@code vaddr} is drawn: inside the VMA lane, by address. */
-    private Rectangle slot(long vaddr, dev.pinscope.model.scenario.PageLevel level, int vmaTop) {
+    private Rectangle slot(long vaddr, PageLevel level, int vmaTop) {
         int x0 = layout.axis().x(vaddr);
         int x1 = Math.max(x0 + 4, layout.axis().x(vaddr + ScenarioMath.levelSize(level)));
         int h = Lanes.entryHeight(level);
         return new Rectangle(x0 + 1, vmaTop + Lanes.VMA_HEIGHT - 6 - h, x1 - x0 - 2, h);
+    }
+
+    /**
+     * The run's own leaves (faulted in, ghosts) that the overlay highlights, with where they are drawn on the
+     * viewer's canvas (after zoom and scrolling, as for the elements' figures).
+     */
+    public List<IScenarioDiagram.Highlight> highlightedLeaves() {
+        List<IScenarioDiagram.Highlight> out = new ArrayList<>();
+        for (Leaf l : highlighted()) {
+            Rectangle r = l.bounds().getCopy();
+            translateToAbsolute(r);
+            out.add(new IScenarioDiagram.Highlight(null, l.vaddr(), l.level(), r.x, r.y, r.width, r.height));
+        }
+        return out;
+    }
+
+    private record Leaf(long vaddr, PageLevel level, Rectangle bounds) {
+    }
+
+    /** The highlighted leaves in this figure's coordinates. */
+    private List<Leaf> highlighted() {
+        List<Leaf> out = new ArrayList<>();
+        if (layout == null || overlay == null) {
+            return out;
+        }
+        int vmaTop = layout.vmaY();
+        for (IDiagramOverlay.TransientEntry t : overlay.transientEntries()) {
+            if (overlay.isHighlighted(t.vaddr(), t.level())) {
+                out.add(new Leaf(t.vaddr(), t.level(), slot(t.vaddr(), t.level(), vmaTop)));
+            }
+        }
+        for (IDiagramOverlay.Ghost g : overlay.ghosts()) {
+            if (overlay.isHighlighted(g.vaddr(), g.level())) {
+                out.add(new Leaf(g.vaddr(), g.level(), slot(g.vaddr(), g.level(), vmaTop)));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -95,6 +138,13 @@ public class OverlayFigure extends Figure {
                 g.drawString("unmapped (munmap)", b.x + 4, b.y + 2);
             }
         }
+        g.setForegroundColor(Colors.HIGHLIGHT);
+        g.setLineWidth(3);
+        for (Leaf l : highlighted()) {
+            Rectangle r = l.bounds();
+            g.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
+        }
+        g.setLineWidth(1);
         long address = overlay.currentAddress();
         if (address >= 0) {
             int x = layout.axis().x(address);

@@ -71,6 +71,11 @@ public class ScenarioEditPart extends AbstractGraphicalEditPart {
         return root;
     }
 
+    /** What the run adds on top: its own leaves, ghosts, the address touched. */
+    public OverlayFigure overlayFigure() {
+        return overlay;
+    }
+
     /** The background: lanes, axis, legend. */
     public LanesFigure lanesFigure() {
         return lanes;

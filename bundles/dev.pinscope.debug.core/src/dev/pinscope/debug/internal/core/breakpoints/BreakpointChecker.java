@@ -1,19 +1,16 @@
 package dev.pinscope.debug.internal.core.breakpoints;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.model.IBreakpoint;
 
 import dev.pinscope.debug.core.PinscopeLaunch;
-import dev.pinscope.engine.ActorView;
 import dev.pinscope.engine.Frame;
-import dev.pinscope.engine.KernelSnapshot;
 import dev.pinscope.engine.Listing;
+import dev.pinscope.engine.StepEvent;
 import dev.pinscope.engine.StepView;
 
 /**
@@ -53,19 +50,32 @@ public final class BreakpointChecker {
     }
 
     /**
-     * The listing lines of the enabled breakpoints when all of them are line breakpoints, else null: a search
-     * for earlier hits may then skip trace segments that never reach these lines.
+     * The listing lines of the enabled line breakpoints (none when there are only event breakpoints), or null when
+     * some breakpoint is of another kind: with {@link #events()}, a search for earlier hits may then skip trace
+     * segments that neither reach these lines nor see these events.
      */
-    public int[] linesOnly() {
+    public int[] lines() {
         List<IBreakpoint> bps = enabled();
-        int[] out = new int[bps.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(bps.get(i) instanceof PinscopeLineBreakpoint lb)) {
+        List<Integer> out = new ArrayList<>();
+        for (IBreakpoint b : bps) {
+            if (b instanceof PinscopeLineBreakpoint lb) {
+                out.add(lb.lineIn(listing));
+            } else if (!(b instanceof PinscopeEventBreakpoint)) {
                 return null;
             }
-            out[i] = lb.lineIn(listing);
         }
-        return out;
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The events of the enabled event breakpoints, as a mask of {@link StepEvent#bit()}s. */
+    public int events() {
+        int mask = 0;
+        for (IBreakpoint b : enabled()) {
+            if (b instanceof PinscopeEventBreakpoint eb) {
+                mask |= eb.event().kind().bit();
+            }
+        }
+        return mask;
     }
 
     /** The breakpoint that arriving at the state after {@code step} hits, or null. */
@@ -74,21 +84,21 @@ public final class BreakpointChecker {
         if (bps.isEmpty()) {
             return null;
         }
-        ActorView after = step.actorAfter();
         List<Frame> before = null;
+        List<Frame> after = null;
         for (IBreakpoint b : bps) {
             if (b instanceof PinscopeLineBreakpoint lb) {
                 int line = lb.lineIn(listing);
                 if (before == null) {
                     before = step.framesBefore();
+                    after = step.actorAfter().frames();
                 }
-                if (line > 0 && arrivesAt(before, after.frames(), line)) {
+                if (line > 0 && arrivesAt(before, after, line)) {
                     return b;
                 }
-            } else if (b instanceof PinscopeEventBreakpoint eb) {
-                if (happened(eb.event(), after, step)) {
-                    return b;
-                }
+            } else if (b instanceof PinscopeEventBreakpoint eb && step.happened(eb.event().kind())) {
+                // the engine tells the event from the packed states: the test its trace summaries use too
+                return b;
             }
         }
         return null;
@@ -114,58 +124,6 @@ public final class BreakpointChecker {
         List<Frame> r = new ArrayList<>(l);
         java.util.Collections.reverse(r);
         return r;
-    }
-
-    private static boolean happened(PinscopeEventBreakpoint.Event e, ActorView after, StepView step) {
-        switch (e) {
-            case RETRY_TAKEN:
-                return "RETRY".equals(step.record().label());
-            case PINNER_FINISHED:
-                return after.kind() == ActorView.Kind.PINNER && after.status() == ActorView.Status.FINISHED;
-            case ENTRY_ZAPPED: {
-                KernelSnapshot before = step.snapshotBefore();
-                KernelSnapshot now = step.snapshotAfter();
-                for (int i = 0; i < now.slots().size() && i < before.slots().size(); i++) {
-                    if (before.slots().get(i).kind() == KernelSnapshot.SlotKind.LEAF
-                            && now.slots().get(i).kind() != KernelSnapshot.SlotKind.LEAF) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case LOCK_ACQUIRED: {
-                KernelSnapshot before = step.snapshotBefore();
-                KernelSnapshot now = step.snapshotAfter();
-                for (KernelSnapshot.LockState l : now.locks()) {
-                    Set<String> was = holders(before, l.name());
-                    Set<String> is = holders(l);
-                    is.removeAll(was);
-                    if (!is.isEmpty()) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            default:
-                return false;
-        }
-    }
-
-    private static Set<String> holders(KernelSnapshot s, String lock) {
-        for (KernelSnapshot.LockState l : s.locks()) {
-            if (l.name().equals(lock)) {
-                return holders(l);
-            }
-        }
-        return new HashSet<>();
-    }
-
-    private static Set<String> holders(KernelSnapshot.LockState l) {
-        Set<String> h = new HashSet<>(l.readers());
-        if (l.writer() != null) {
-            h.add(l.writer());
-        }
-        return h;
     }
 
     /** A short description for labels and stop reasons. */

@@ -33,6 +33,11 @@ public class PinscopeEventBreakpoint extends Breakpoint {
             this.label = label;
             this.description = description;
         }
+
+        /** The engine's name of this event (same name), which tells whether a step caused it. */
+        public dev.pinscope.engine.StepEvent kind() {
+            return dev.pinscope.engine.StepEvent.valueOf(name());
+        }
     }
 
     public PinscopeEventBreakpoint() {

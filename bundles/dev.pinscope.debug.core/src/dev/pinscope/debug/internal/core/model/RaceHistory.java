@@ -14,7 +14,8 @@ import dev.pinscope.engine.Simulation;
 /**
  * What happened to the page-table slots along the trace, so the diagram can keep a zapped leaf as a ghost
  * ("zapped by numa_maps, step 14") while later steps are shown, and tell a freshly faulted-in leaf the pinner
- * has not read yet. Built incrementally from a scratch replay of the trace (slot diffs per step), so a
+ * has not read yet, and link the Timeline's rows with the diagram's elements both ways ({@link #touchedBy},
+ * {@link #stepsTouching}). Built incrementally from a scratch replay of the trace (slot diffs per step), so a
  * position is scanned once; a new branch ({@link #truncate}) drops what followed it.
  */
 public final class RaceHistory {
@@ -30,9 +31,23 @@ public final class RaceHistory {
     private record Read(long step, long vaddr) {
     }
 
+    /** VMA {@code name} was unmapped (or mapped again) in step {@code step}. */
+    private record VmaChange(long step, String name) {
+    }
+
+    /**
+     * What one step touched: the slots it changed, the addresses its pinner read an entry at (F1/F2 read), the
+     * VMAs it unmapped.
+     */
+    public record Touch(List<SlotChange> changes, List<Long> reads, List<String> vmas) {
+        public static final Touch NOTHING = new Touch(List.of(), List.of(), List.of());
+    }
+
     private final Simulation simulation;
+    // each list is in step order: steps are appended as scanned and a truncation cuts a tail
     private final List<SlotChange> changes = new ArrayList<>();
     private final List<Read> reads = new ArrayList<>();
+    private final List<VmaChange> vmaChanges = new ArrayList<>();
     private Run scratch;
     private long scanned;
 
@@ -47,6 +62,7 @@ public final class RaceHistory {
         }
         changes.removeIf(c -> c.step() >= from);
         reads.removeIf(r -> r.step() >= from);
+        vmaChanges.removeIf(v -> v.step() >= from);
         scanned = from;
         scratch = null;
     }
@@ -63,20 +79,28 @@ public final class RaceHistory {
                 scratch.step(run.actorOf(i));
             }
         }
-        Map<String, SlotState> before = slots(scratch.snapshot());
+        KernelSnapshot was = scratch.snapshot();
+        Map<String, SlotState> before = slots(was);
         for (long i = scanned; i < p; i++) {
             int a = run.actorOf(i);
             var rec = scratch.step(a);
             if (("F1_READ".equals(rec.label()) || "F2_READ".equals(rec.label()))) {
                 reads.add(new Read(i, addressOf(scratch, a)));
             }
-            Map<String, SlotState> after = slots(scratch.snapshot());
+            KernelSnapshot now = scratch.snapshot();
+            for (int v = 0; v < now.vmas().size() && v < was.vmas().size(); v++) {
+                if (now.vmas().get(v).present() != was.vmas().get(v).present()) {
+                    vmaChanges.add(new VmaChange(i, now.vmas().get(v).name()));
+                }
+            }
+            was = now;
+            Map<String, SlotState> after = slots(now);
             for (var e : after.entrySet()) {
-                SlotState was = before.get(e.getKey());
-                SlotState now = e.getValue();
-                if (was != null && was.kind() != now.kind()) {
-                    changes.add(new SlotChange(i, rec.actorName(), now.level(), now.vaddr(),
-                            was.kind() == SlotKind.LEAF ? was.pfn() : now.pfn(), was.kind(), now.kind()));
+                SlotState from = before.get(e.getKey());
+                SlotState to = e.getValue();
+                if (from != null && from.kind() != to.kind()) {
+                    changes.add(new SlotChange(i, rec.actorName(), to.level(), to.vaddr(),
+                            from.kind() == SlotKind.LEAF ? from.pfn() : to.pfn(), from.kind(), to.kind()));
                 }
             }
             before = after;
@@ -141,7 +165,66 @@ public final class RaceHistory {
                 out.add(r.step());
             }
         }
-        out.sort(null);
-        return out;
+        return out.stream().distinct().sorted().toList();
+    }
+
+    /** What step {@code step} (0-based) touched; nothing for a step not scanned yet. */
+    public synchronized Touch touchedBy(long step) {
+        if (step < 0 || step >= scanned) {
+            return Touch.NOTHING;
+        }
+        List<SlotChange> c = new ArrayList<>();
+        for (int i = firstAt(changes, step, SlotChange::step); i < changes.size() && changes.get(i).step() == step; i++) {
+            c.add(changes.get(i));
+        }
+        List<Long> r = new ArrayList<>();
+        for (int i = firstAt(reads, step, Read::step); i < reads.size() && reads.get(i).step() == step; i++) {
+            r.add(reads.get(i).vaddr());
+        }
+        List<String> v = new ArrayList<>();
+        for (int i = firstAt(vmaChanges, step, VmaChange::step); i < vmaChanges.size()
+                && vmaChanges.get(i).step() == step; i++) {
+            v.add(vmaChanges.get(i).name());
+        }
+        return c.isEmpty() && r.isEmpty() && v.isEmpty() ? Touch.NOTHING : new Touch(c, r, v);
+    }
+
+    /** Index of the first element of the step-ordered {@code list} at or after {@code step} (binary search). */
+    private static <T> int firstAt(List<T> list, long step, java.util.function.ToLongFunction<T> stepOf) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (stepOf.applyAsLong(list.get(mid)) < step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Every step before position p that touched VMA {@code name} over [start, end): changed or read a slot in it,
+     * or unmapped it (Timeline links, a VMA selected on the diagram).
+     */
+    public synchronized List<Long> stepsTouchingVma(String name, long start, long end, long p) {
+        java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+        for (SlotChange c : changes) {
+            if (c.step() < p && c.vaddr() >= start && c.vaddr() < end) {
+                out.add(c.step());
+            }
+        }
+        for (Read r : reads) {
+            if (r.step() < p && r.vaddr() >= start && r.vaddr() < end) {
+                out.add(r.step());
+            }
+        }
+        for (VmaChange v : vmaChanges) {
+            if (v.step() < p && v.name().equals(name)) {
+                out.add(v.step());
+            }
+        }
+        return new ArrayList<>(out);
     }
 }

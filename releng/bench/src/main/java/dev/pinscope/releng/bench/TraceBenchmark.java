@@ -11,6 +11,7 @@ import dev.pinscope.engine.Run;
 import dev.pinscope.engine.Scheduler;
 import dev.pinscope.engine.Simulation;
 import dev.pinscope.engine.SimulationOptions;
+import dev.pinscope.engine.StepEvent;
 import dev.pinscope.engine.StepView;
 
 /**
@@ -117,17 +118,29 @@ public final class TraceBenchmark {
         }
         report("Run Back (just set, rare)", worst);
 
-        // an event breakpoint (no line to filter segments by): a lock changing hands, just set
-        Predicate<StepView> lockMoves = v -> !v.snapshotBefore().locks().equals(v.snapshotAfter().locks());
-        double[] event = new double[n];
-        for (int i = 0; i < n; i++) {
-            HitIndex fresh = new HitIndex(run, lockMoves);
-            long from = 1 + rnd.nextLong(run.length());
-            long t0 = System.nanoTime();
-            run.goTo(fresh.previous(from));
-            event[i] = (System.nanoTime() - t0) / 1e6;
+        // an event breakpoint as the debugger's, just set: a lock taken (frequent), and an entry zapped, which
+        // this trace never sees (no leaf is installed): without the run's per-segment event summaries that
+        // question was answered by testing every step back to the start
+        for (StepEvent e : new StepEvent[] { StepEvent.LOCK_ACQUIRED, StepEvent.ENTRY_ZAPPED }) {
+            Predicate<StepView> happened = v -> v.happened(e);
+            double[] event = new double[e == StepEvent.ENTRY_ZAPPED ? 20 : n];
+            for (int i = 0; i < event.length; i++) {
+                HitIndex fresh = new HitIndex(run, happened, new int[0], e.bit());
+                long from = i == 0 ? run.length() : 1 + rnd.nextLong(run.length());
+                long t0 = System.nanoTime();
+                run.goTo(fresh.previous(from));
+                event[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            report("Run Back (" + e.name().toLowerCase() + ", just set)", event);
         }
-        report("Run Back (event, just set)", event);
+        double[] unfiltered = new double[3];
+        for (int i = 0; i < unfiltered.length; i++) {
+            HitIndex fresh = new HitIndex(run, v -> v.happened(StepEvent.ENTRY_ZAPPED)); // no summaries used
+            long t0 = System.nanoTime();
+            run.goTo(fresh.previous(run.length()));
+            unfiltered[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        report("  same, old: no summaries", unfiltered);
 
         double[] old = new double[3];
         for (int i = 0; i < old.length; i++) {
