@@ -107,6 +107,9 @@ final class DiagramTexts {
         for (TextBox t : e.diagramPart().lanesFigure().legend()) {
             out.add(new Placed("legend", t));
         }
+        for (TextBox t : e.diagramPart().overlayFigure().texts()) {
+            out.add(new Placed("run overlay", t));
+        }
         return out;
     }
 

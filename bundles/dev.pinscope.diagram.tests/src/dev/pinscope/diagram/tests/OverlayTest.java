@@ -20,6 +20,8 @@ import dev.pinscope.diagram.internal.editor.ScenarioEditor;
 import dev.pinscope.diagram.internal.figures.ActorFigure;
 import dev.pinscope.diagram.internal.figures.ElementFigure;
 import dev.pinscope.diagram.internal.figures.EntryFigure;
+import dev.pinscope.diagram.internal.figures.VmaFigure;
+import dev.pinscope.model.builder.ScenarioBuilder;
 import dev.pinscope.model.scenario.Actor;
 import dev.pinscope.model.scenario.PageLevel;
 import dev.pinscope.model.scenario.PageTableEntry;
@@ -79,5 +81,47 @@ class OverlayTest extends EditorTestCase {
         assertNull(diagram.getOverlay());
         assertFalse(((ElementFigure) EditorFixture.part(editor, vma).getFigure()).isHighlighted());
         assertSame(IDiagramOverlay.EntryState.PRESENT, ((EntryFigure) EditorFixture.part(editor, zapped).getFigure()).getState());
+    }
+
+    /**
+     * Example 02's split step: the PUD leaf is gone, so its VMA says "no entry yet — ..." where the leaf
+     * was, and the ghost drawn there is labelled who zapped it. The two texts must not cover each other,
+     * nor any other text the diagram draws.
+     */
+    @Test
+    void aGhostsLabelCoversNoTextOfTheDiagram() throws Exception {
+        long vma0 = 0x7f00_0000_0000L;
+        Scenario s = ScenarioBuilder.named("ghost label")
+                .device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30)
+                .barVma("bar0", vma0, 1L << 30, 0, 0)
+                .pinner("qemu", vma0, 4L << 20)
+                .walker("numa_maps", "bar0", 1)
+                .build();
+        ScenarioEditor editor = EditorFixture.open(dir, "ghost.pinscope", s);
+        IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
+        var vma = diagram.getScenario().getAddressSpace().getVmas().get(0);
+        diagram.setOverlay(new IDiagramOverlay() {
+            @Override
+            public List<Ghost> ghosts() {
+                return List.of(new Ghost(vma0, PageLevel.PUD, EntryState.ZAPPED, "zapped by numa_maps, step 14"));
+            }
+        });
+        drain();
+        dev.pinscope.testsupport.UiTestSupport.settle(() -> DiagramTexts.texts(editor).toString(), 10_000);
+        EditorFixture.screenshot(editor.viewer().getControl(), "editor-ghost-label.png");
+        VmaFigure vf = (VmaFigure) EditorFixture.part(editor, vma).getFigure();
+        assertTrue(vf.getEmptyNote() != null && vf.getEmptyNote().startsWith("no entry yet"), "the VMA says it has no entry: " + vf.getEmptyNote());
+        var ghostLabel = editor.diagramPart().overlayFigure().texts().stream()
+                .filter(t -> t.shown().equals("PUD zapped by numa_maps, step 14")).findFirst();
+        assertTrue(ghostLabel.isPresent(), "the ghost is labelled: " + editor.diagramPart().overlayFigure().texts());
+        List<DiagramTexts.Placed> texts = DiagramTexts.texts(editor);
+        StringBuilder overlaps = new StringBuilder();
+        for (DiagramTexts.Placed t : texts) {
+            if (!t.box().equals(ghostLabel.get()) && t.box().bounds().intersects(ghostLabel.get().bounds())) {
+                overlaps.append("'").append(t.box().shown()).append("' (").append(t.owner()).append(") at ")
+                        .append(t.box().bounds()).append("; ");
+            }
+        }
+        assertEquals("", overlaps.toString(), "the ghost's label at " + ghostLabel.get().bounds() + " covers");
     }
 }

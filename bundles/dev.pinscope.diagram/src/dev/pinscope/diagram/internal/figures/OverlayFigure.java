@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.draw2d.Figure;
+import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
+import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
 
@@ -22,7 +24,8 @@ import dev.pinscope.model.units.Hex;
  * dashed until the pinner has read them), ghosts of zapped leaves (dotted, labelled who and when) and
  * split ones (hatched), unmapped VMAs crossed out, and the address being touched (an orange line
  * across the lanes); those of its leaves the overlay highlights get the elements' orange outline. Transparent to
- * the mouse.
+ * the mouse. Its labels are placed, like every other text of the diagram, where they cover no other text
+ * (a ghost's label would otherwise sit on its VMA's "no entry yet" line, which is drawn in the same place).
  */
 public class OverlayFigure extends Figure {
 
@@ -106,7 +109,6 @@ public class OverlayFigure extends Figure {
             g.drawRectangle(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
             g.setLineWidth(1);
             g.setLineStyle(SWT.LINE_SOLID);
-            g.drawString(t.level() + (unread ? " (faulted in, not read yet)" : " (faulted in)"), r.x + 3, r.y + 2);
         }
         for (IDiagramOverlay.Ghost ghost : overlay.ghosts()) {
             Rectangle r = slot(ghost.vaddr(), ghost.level(), vmaTop);
@@ -124,8 +126,6 @@ public class OverlayFigure extends Figure {
                 }
                 g.popState();
             }
-            g.setForegroundColor(Colors.ERROR);
-            g.drawString(ghost.level() + " " + ghost.label(), r.x + 3, r.y + 2);
         }
         for (Vma vma : overlay.unmappedVmas()) {
             Rectangle b = layout.bounds(vma);
@@ -135,8 +135,12 @@ public class OverlayFigure extends Figure {
                 g.drawLine(b.x, b.y, b.right(), b.bottom());
                 g.drawLine(b.x, b.bottom(), b.right(), b.y);
                 g.setLineWidth(1);
-                g.drawString("unmapped (munmap)", b.x + 4, b.y + 2);
             }
+        }
+        g.setFont(Colors.normal());
+        for (Label label : labels()) {
+            g.setForegroundColor(label.colour());
+            g.drawString(label.box().shown(), label.box().bounds().x, label.box().bounds().y);
         }
         g.setForegroundColor(Colors.HIGHLIGHT);
         g.setLineWidth(3);
@@ -154,5 +158,104 @@ public class OverlayFigure extends Figure {
             g.setLineWidth(1);
             g.drawString(Hex.format(address), x + 3, layout.axisY());
         }
+    }
+
+    private record Label(TextBox box, org.eclipse.swt.graphics.Color colour) {
+    }
+
+    /** The run's labels as drawn (leaf states, ghosts' who-and-when, unmapped VMAs), in diagram coordinates. */
+    public List<TextBox> texts() {
+        return labels().stream().map(Label::box).toList();
+    }
+
+    private List<Label> labels() {
+        List<Label> out = new ArrayList<>();
+        if (layout == null || overlay == null) {
+            return out;
+        }
+        List<Rectangle> taken = new ArrayList<>();
+        int vmaTop = layout.vmaY();
+        for (IDiagramOverlay.TransientEntry t : overlay.transientEntries()) {
+            String text = t.level() + (overlay.isUnread(t) ? " (faulted in, not read yet)" : " (faulted in)");
+            out.add(new Label(place(text, slot(t.vaddr(), t.level(), vmaTop), taken), Colors.of(t.level())));
+        }
+        for (IDiagramOverlay.Ghost ghost : overlay.ghosts()) {
+            String text = ghost.level() + " " + ghost.label();
+            out.add(new Label(place(text, slot(ghost.vaddr(), ghost.level(), vmaTop), taken), Colors.ERROR));
+        }
+        for (Vma vma : overlay.unmappedVmas()) {
+            Rectangle b = layout.bounds(vma);
+            if (b != null) {
+                Rectangle at = new Rectangle(b.x + 4, b.y + 2, b.width - 8, b.height - 4);
+                out.add(new Label(place("unmapped (munmap)", at, taken), Colors.ERROR));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A label for the leaf drawn at {@code slot}: at its top left, else on the slot's lower lines, else just
+     * above or below it, wherever it covers neither an element's text nor a label placed before; the top left
+     * when none is free (the tooltip of the VMA then still tells the run's story).
+     */
+    private TextBox place(String text, Rectangle slot, List<Rectangle> taken) {
+        var size = FigureUtilities.getTextExtents(text, Colors.normal());
+        List<Rectangle> candidates = new ArrayList<>();
+        for (int y = slot.y + 2; y + size.height <= slot.bottom(); y += size.height) {
+            candidates.add(new Rectangle(slot.x + 3, y, size.width, size.height));
+        }
+        candidates.add(new Rectangle(slot.x + 3, slot.y - size.height - 1, size.width, size.height));
+        candidates.add(new Rectangle(slot.x + 3, slot.bottom() + 1, size.width, size.height));
+        if (candidates.size() == 2) {
+            // a slot lower than one line: its top left first, as for the others
+            candidates.add(0, new Rectangle(slot.x + 3, slot.y + 2, size.width, size.height));
+        }
+        Rectangle chosen = candidates.get(0);
+        for (Rectangle c : candidates) {
+            if (isFree(c, taken)) {
+                chosen = c;
+                break;
+            }
+        }
+        taken.add(chosen);
+        return new TextBox(TextBox.Role.LABEL, text, text, chosen);
+    }
+
+    private boolean isFree(Rectangle r, List<Rectangle> taken) {
+        for (Rectangle t : taken) {
+            if (t.intersects(r)) {
+                return false;
+            }
+        }
+        return getParent() == null || !coversText(getParent(), r);
+    }
+
+    /** Whether an element figure under {@code f} draws a text that {@code r} would cover. */
+    private boolean coversText(IFigure f, Rectangle r) {
+        for (Object o : f.getChildren()) {
+            IFigure c = (IFigure) o;
+            if (c == this || !c.getBounds().intersects(r)) {
+                // children lie inside their parent here (XY layouts), so a figure clear of r has no text under it
+                continue;
+            }
+            if (c instanceof LanesFigure lanes) {
+                for (TextBox t : lanes.legend()) {
+                    if (t.bounds().intersects(r)) {
+                        return true;
+                    }
+                }
+            }
+            if (c instanceof ElementFigure e) {
+                for (TextBox t : e.texts()) {
+                    if (t.bounds().intersects(r)) {
+                        return true;
+                    }
+                }
+            }
+            if (coversText(c, r)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
