@@ -31,7 +31,12 @@ say "$(echo "$control" | tr '\n' ' ')"
 dpkg-deb -x "$deb" "$root"
 app=$root/opt/pinscope
 [ -x "$app/bin/pinscope" ] || fail "no launcher at /opt/pinscope/bin/pinscope"
-[ "$(readlink "$root/usr/bin/pinscope")" = /opt/pinscope/bin/pinscope ] || fail "/usr/bin/pinscope does not point at the launcher"
+[ -x "$root/usr/bin/pinscope" ] && grep -q '^exec /opt/pinscope/lib/runtime/bin/java ' "$root/usr/bin/pinscope" ||
+    fail "/usr/bin/pinscope does not start the bundled Java"
+# the same command in the scratch root: /usr/bin/pinscope with /opt/pinscope where the package was unpacked
+usr_pinscope=$work/usr-bin-pinscope
+sed "s|/opt/pinscope|$root/opt/pinscope|g" "$root/usr/bin/pinscope" > "$usr_pinscope"
+chmod 755 "$usr_pinscope"
 [ -x "$app/lib/runtime/bin/java" ] || fail "no bundled runtime"
 desktop=$root/usr/share/applications/pinscope.desktop
 [ -f "$desktop" ] || fail "no desktop entry"
@@ -51,7 +56,7 @@ fi
 runtime_modules=$("$app/lib/runtime/bin/java" --list-modules | wc -l)
 say "runtime: $(du -sh "$app/lib/runtime" | cut -f1), $runtime_modules modules; installed size $(du -sh "$root" | cut -f1)"
 
-# /usr/bin/pinscope is an absolute link into /opt: in the scratch root run what it points at.
+# /usr/bin/pinscope names /opt: in the scratch root run $usr_pinscope, its copy with the unpacked paths.
 # --- no Java anywhere but the bundled runtime -------------------------------------------------
 nojava=$work/bin
 mkdir -p "$nojava"
@@ -87,6 +92,12 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
     [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "pinscope: "* ]] ||
         fail "a failing CLI call must print exactly one 'pinscope: ...' line on stderr, got: $err"
     say "CLI: validate $(basename "$example") -> 0, missing file -> 2"
+    # /usr/bin/pinscope answers the same as the native launcher (the same JVM, class path and options)
+    native_out=$("${clean_env[@]}" "$app/bin/pinscope" validate "$example" 2>&1)
+    usr_out=$("${clean_env[@]}" "$usr_pinscope" validate "$example" 2>&1) || fail "/usr/bin/pinscope validate failed: $usr_out"
+    [ "$usr_out" = "$native_out" ] || fail "/usr/bin/pinscope and the native launcher differ: '$usr_out' vs '$native_out'"
+    [ "$("${clean_env[@]}" "$usr_pinscope" --version)" = "$version" ] || fail "/usr/bin/pinscope --version differs"
+    say "CLI: /usr/bin/pinscope (the bundled Java, no package-manager queries) answers as the native launcher"
     # without Equinox (issue 18): an Equinox start would have made the user's OSGi configuration area
     [ ! -e "$home/.pinscope/configuration/org.eclipse.osgi" ] ||
         fail "the CLI started Equinox: $home/.pinscope/configuration/org.eclipse.osgi exists"
@@ -110,9 +121,12 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
         -install "$app/lib/app" -configuration "$work/equinox-configuration" -data @none
         -application dev.pinscope.cli.app -nosplash validate "$example")
     "${equinox[@]}" >/dev/null 2>&1 || fail "validate as an Equinox application failed"
-    read -r after_wall after_cpu <<< "$(measure "${clean_env[@]}" "$app/bin/pinscope" validate "$example")"
+    # with the PATH of a Debian system: the native launcher asks dpkg (and rpm) who owns it on every start
+    full_env=(env -i "PATH=/usr/sbin:/usr/bin:/sbin:/bin" "HOME=$home" "LANG=C.UTF-8")
+    read -r native_wall native_cpu <<< "$(measure "${full_env[@]}" "$app/bin/pinscope" validate "$example")"
+    read -r after_wall after_cpu <<< "$(measure "${full_env[@]}" "$usr_pinscope" validate "$example")"
     read -r before_wall before_cpu <<< "$(measure "${equinox[@]}")"
-    say "startup: pinscope validate $(basename "$example"): ${after_wall} s wall, ${after_cpu} s CPU (plain class path + class-data archive); before (Equinox): ${before_wall} s wall, ${before_cpu} s CPU; CPU $(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { printf "%.0f", 100 * a / b }') % of before; load $(cut -d' ' -f1 /proc/loadavg)"
+    say "startup: /usr/bin/pinscope validate $(basename "$example"): ${after_wall} s wall, ${after_cpu} s CPU (plain class path + class-data archive); native launcher /opt/pinscope/bin/pinscope: ${native_wall} s wall, ${native_cpu} s CPU; before (Equinox): ${before_wall} s wall, ${before_cpu} s CPU; CPU $(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { printf "%.0f", 100 * a / b }') % of before; load $(cut -d' ' -f1 /proc/loadavg)"
 else
     fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"
 fi

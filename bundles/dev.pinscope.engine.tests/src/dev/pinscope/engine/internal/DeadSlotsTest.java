@@ -97,6 +97,9 @@ class DeadSlotsTest {
                         long[] u = c.clone();
                         m.step(u, a, null);
                         assertArrayEquals(canonical(dead, t), canonical(dead, u), what + ": c(step(s)) = c(step(c(s)))");
+                        long[] w = u.clone();
+                        dead.canonicalize(c, w, a); // what the explorer does: the parent is already canonical
+                        assertArrayEquals(canonical(dead, u), w, what + ": the pass after a step resets what c does");
                         assertEquals(m.result(t, a), m.result(u, a), what);
                         assertEquals(m.stalePfnUsed(t, a), m.stalePfnUsed(u, a), what);
                         if (seen.add(t, head, a) >= 0) {

@@ -37,6 +37,17 @@ final class DeadSlots {
     private final int nSlot;
     private final int[] slotWord, slotShift, slotBits;
     private final int[][] single; // per actor: the single slots it reads while running (walker, CPU thread)
+    /**
+     * Per actor: whether all it may read while running is every slot (a zapper of the only device before its last
+     * zap, a walker or CPU thread whose slots are all there are): while such an actor runs nothing is dead, which
+     * {@link #canonicalize} tells from a program counter or two, before any interval work.
+     */
+    private final boolean[] readsAll;
+    /** Actors in the order canonicalize asks them whether they read every slot: the cheap tests first. */
+    private final int[] order;
+    private final int[] endFirst; // per pinner: the first slot past its range
+    private final long[] lastVa; // per pinner: the page of the last lookup (-1: none yet), and what it found
+    private final int[] lastPud, lastPmd, lastFirst;
     private int[] iv = new int[16]; // live intervals [iv[2i], iv[2i+1]) of slot indices
     private int n;
 
@@ -63,6 +74,38 @@ final class DeadSlots {
                 default -> NONE;
             };
         }
+        endFirst = new int[at.nActors];
+        lastVa = new long[at.nActors];
+        lastPud = new int[at.nActors];
+        lastPmd = new int[at.nActors];
+        lastFirst = new int[at.nActors];
+        java.util.Arrays.fill(lastVa, -1);
+        for (int a : at.pinIdx) {
+            endFirst[a] = firstAtOrAfter(at.pStart[a] + (at.pPages[a] << 12));
+        }
+        readsAll = new boolean[at.nActors];
+        for (int a = 0; a < at.nActors; a++) {
+            readsAll[a] = switch (at.kind[a]) {
+                case ActorTable.A_ZAP -> at.zapper(a).trigger().zaps() && t.devSlots[at.zapper(a).device()].length == nSlot;
+                case ActorTable.A_WALK, ActorTable.A_CPU -> single[a].length == nSlot;
+                default -> false;
+            };
+        }
+        order = java.util.stream.IntStream.range(0, at.nActors).boxed()
+                .sorted(java.util.Comparator.comparing(a -> !readsAll[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether actor a, which may read every slot, still can in s (so no slot of s is dead). */
+    private boolean stillReadsAll(long[] s, int a) {
+        Pc p = f.pcOf(s, a);
+        if (p.isDone()) {
+            return false;
+        }
+        if (at.kind[a] != ActorTable.A_ZAP || at.repeat[a] < 0
+                || L.get(s, f.loop[a].iteration) != at.repeat[a] - 1) {
+            return true; // a walker or CPU thread until it finishes; a zapper before its last iteration
+        }
+        return p == Pc.Z_LOCK || p == Pc.Z_TRYLOCK || p == Pc.ZAP && L.geti(s, f.loop[a].cursor) <= 1;
     }
 
     /**
@@ -101,8 +144,49 @@ final class DeadSlots {
                 .toArray();
     }
 
+    /**
+     * The same for s = step(parent, a) with parent canonical: a step writes only slots its actor may read, and the
+     * other actors' readable slots are as in parent, so only a change of what a itself may read can leave a slot
+     * to reset (the test is a field or two; the full pass runs about once per page and per zap).
+     */
+    void canonicalize(long[] parent, long[] s, int a) {
+        if (!sameReach(parent, s, a)) {
+            canonicalize(s);
+        }
+    }
+
+    /** Whether actor a may read the same slots in s as in p (by the fields its readable slots follow from). */
+    private boolean sameReach(long[] p, long[] s, int a) {
+        switch (at.kind[a]) {
+            case ActorTable.A_PIN -> {
+                Pc x = f.pcOf(p, a), y = f.pcOf(s, a);
+                boolean endedP = x == Pc.MAP_END || x == Pc.P_DONE, endedS = y == Pc.MAP_END || y == Pc.P_DONE;
+                return endedP == endedS && (endedP || m.ks.curVaddr(p, a) >>> 12 == m.ks.curVaddr(s, a) >>> 12);
+            }
+            case ActorTable.A_ZAP -> {
+                StateLayout.Loop lp = f.loop[a];
+                return !at.zapper(a).trigger().zaps() || L.get(p, f.pc[a]) == L.get(s, f.pc[a])
+                        && L.get(p, lp.cursor) == L.get(s, lp.cursor) && L.get(p, lp.iteration) == L.get(s, lp.iteration);
+            }
+            case ActorTable.A_WALK, ActorTable.A_CPU -> {
+                return f.pcOf(p, a).isDone() == f.pcOf(s, a).isDone();
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
     /** Resets every slot of s that no actor can read any more to 0, in place. */
     void canonicalize(long[] s) {
+        for (int a : order) {
+            if (!readsAll[a]) {
+                break;
+            }
+            if (stillReadsAll(s, a)) {
+                return;
+            }
+        }
         n = 0;
         for (int a = 0; a < at.nActors; a++) {
             switch (at.kind[a]) {
@@ -140,10 +224,21 @@ final class DeadSlots {
         if (p == Pc.MAP_END || p == Pc.P_DONE) {
             return; // the result is decided; MAP_END reads nothing
         }
-        long va = m.ks.curVaddr(s, a);
-        long end = at.pStart[a] + (at.pPages[a] << 12);
-        addWalkAbove(va);
-        add(firstAtOrAfter(va & ~0xfffL), firstAtOrAfter(end));
+        long va = m.ks.curVaddr(s, a) & ~0xfffL;
+        if (va != lastVa[a]) {
+            // consecutive states mostly have the pinner on the same page: one lookup per page, not per state
+            lastVa[a] = va;
+            lastPud[a] = t.pudSlot(va);
+            lastPmd[a] = t.pmdSlot(va);
+            lastFirst[a] = firstAtOrAfter(va);
+        }
+        if (lastPud[a] >= 0) {
+            add(lastPud[a], lastPud[a] + 1);
+        }
+        if (lastPmd[a] >= 0) {
+            add(lastPmd[a], lastPmd[a] + 1);
+        }
+        add(lastFirst[a], endFirst[a]);
     }
 
     private void zapper(long[] s, int a) {
@@ -169,20 +264,10 @@ final class DeadSlots {
                 return; // after its last zap (state change, unlock, BAR write): no slot is read again
             }
         }
-        addWalkAbove(t.sVaddr[ds[first]]);
+        for (int x = t.sParent[ds[first]]; x >= 0; x = t.sParent[x]) {
+            add(x, x + 1); // the walk to the first slot it still reads
+        }
         add(ds[first], ds[ds.length - 1] + 1);
-    }
-
-    /** The PUD and PMD slots above va: every walk to a slot at or after va passes them. */
-    private void addWalkAbove(long va) {
-        int pud = t.pudSlot(va);
-        if (pud >= 0) {
-            add(pud, pud + 1);
-        }
-        int pmd = t.pmdSlot(va);
-        if (pmd >= 0) {
-            add(pmd, pmd + 1);
-        }
     }
 
     /** Index of the first slot whose address is va or above (slots are in address order), nSlot if none. */

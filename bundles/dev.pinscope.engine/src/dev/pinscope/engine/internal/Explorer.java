@@ -58,6 +58,14 @@ public final class Explorer {
         return s;
     }
 
+    /** The same for s = step(parent, a), parent as stored. */
+    private long[] canonical(long[] parent, long[] s, int a) {
+        if (dead != null) {
+            dead.canonicalize(parent, s, a);
+        }
+        return s;
+    }
+
     // ------------------------------------------------------------------------------------------- successors
 
     /**
@@ -183,7 +191,7 @@ public final class Explorer {
                         violSource[a] = id;
                     }
                 }
-                int to = store.add(canonical(nxt), id, a);
+                int to = store.add(canonical(cur, nxt, a), id, a);
                 int target = to >= 0 ? to : -to - 1;
                 if (edges != null) {
                     edges.add(target, a);
