@@ -293,23 +293,10 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
         suspended = true;
         stopReason = describeStop(hit);
         PinscopeThread t = threads[actor];
-        // the thread that moved may have finished with that step: it has no frame for the Debug view to select,
-        // which would leave the frame it had before its last step selected and Variables showing the previous
-        // step; then a thread that still has frames suspends too, so its top frame (this position's) is selected
-        PinscopeThread focus = null;
-        if (state.actor(actor).frames().isEmpty()) {
-            for (PinscopeThread th : threads) {
-                if (focus == null && th != t && !state.actor(th.actorIndex()).frames().isEmpty()) {
-                    focus = th;
-                }
-            }
-        }
         List<DebugEvent> events = new ArrayList<>();
         for (PinscopeThread th : threads) {
             th.setBreakpoint(th == t ? hit : null);
-            if (th == focus) {
-                continue; // after the others: the last SUSPEND with frames is the one the Debug view selects
-            } else if (th == t) {
+            if (th == t) {
                 events.add(new DebugEvent(th, DebugEvent.SUSPEND, hit != null ? DebugEvent.BREAKPOINT : detail));
                 if (state.actor(actor).frames().isEmpty()) {
                     // finished by the step: after a step-kind RESUME the Debug view relabels a thread on SUSPEND
@@ -322,9 +309,6 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
             } else {
                 events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.CONTENT));
             }
-        }
-        if (focus != null) {
-            events.add(new DebugEvent(focus, DebugEvent.SUSPEND, detail));
         }
         events.add(new DebugEvent(this, DebugEvent.CHANGE, DebugEvent.STATE));
         fireEvents(events);
