@@ -71,12 +71,25 @@ class NarrowViewTest {
         return out;
     }
 
+    /** Example 04 saved, opened and compared: the Results view showing its results. */
+    private ResultsView comparedLivelockExample() throws Exception {
+        Fixture.open(Fixture.save(Fixture.example("04-adversarial-livelock"), tmp, "04-adversarial-livelock.pinscope"));
+        Fixture.command(ResultsIds.COMPARE_COMMAND);
+        return Fixture.waitForResults(60_000);
+    }
+
+    /** The part stack (tab folder) that holds {@code c}: the view's tool bar sits in its tab row. */
+    private static CTabFolder stackOf(Control c) {
+        while (c != null && !(c instanceof CTabFolder)) {
+            c = c.getParent();
+        }
+        assertNotNull(c, "the view is in a part stack");
+        return (CTabFolder) c;
+    }
+
     @Test
     void theStatusLineIsNotUnderTheToolBarWhenTheViewIsNarrow() throws Exception {
-        Path file = Fixture.save(Fixture.example("04-adversarial-livelock"), tmp, "04-adversarial-livelock.pinscope");
-        Fixture.open(file);
-        Fixture.command(ResultsIds.COMPARE_COMMAND);
-        ResultsView v = Fixture.waitForResults(60_000);
+        ResultsView v = comparedLivelockExample();
         shell = v.getSite().getShell();
         oldBounds = shell.getBounds();
         List<String> failures = new ArrayList<>();
@@ -96,17 +109,10 @@ class NarrowViewTest {
      */
     @Test
     void exportIsADropDownOnTheToolBarWithEveryExportAndSaveACopy() throws Exception {
-        Path file = Fixture.save(Fixture.example("04-adversarial-livelock"), tmp, "04-adversarial-livelock.pinscope");
-        Fixture.open(file);
-        Fixture.command(ResultsIds.COMPARE_COMMAND);
-        ResultsView v = Fixture.waitForResults(60_000);
+        ResultsView v = comparedLivelockExample();
         Fixture.page().activate(v);
         drain();
-        Control c = v.tree().getParent().getParent();
-        while (c != null && !(c instanceof CTabFolder)) {
-            c = c.getParent();
-        }
-        assertNotNull(c, "the view is in a part stack");
+        Control c = stackOf(v.tree().getParent().getParent());
         List<Control> bars = new ArrayList<>();
         collect(c, ToolBar.class, bars);
         org.eclipse.swt.widgets.ToolItem export = null;
@@ -154,12 +160,8 @@ class NarrowViewTest {
             Control body = v.tree().getParent().getParent(); // the view's own composite
             // judge the layout the user ends up with: the tab row's tool bar is placed a frame or two after the
             // resize (GTK's frame clock), so wait until every bound read below has stopped moving
-            Control stack = body;
-            while (stack != null && !(stack instanceof CTabFolder)) {
-                stack = stack.getParent();
-            }
-            Control folder = stack;
-            assertTrue(settle(() -> folder == null ? List.of() : geometry(folder), 10_000),
+            Control c = stackOf(body);
+            assertTrue(settle(() -> geometry(c), 10_000),
                     perspective + ", " + width + " px: the layout never settled");
             List<Control> labels = new ArrayList<>();
             collect(body, Label.class, labels);
@@ -170,12 +172,6 @@ class NarrowViewTest {
             if (wanted.y > status.getSize().y) {
                 failures.add(perspective + ", " + width + " px: the status line is cut (" + status.getSize().y + " of " + wanted.y + " px shown)");
             }
-            // the view's tool bar sits in its part stack's tab row (the CTabFolder around the view)
-            Control c = body;
-            while (c != null && !(c instanceof CTabFolder)) {
-                c = c.getParent();
-            }
-            assertNotNull(c, "the view is in a part stack");
             List<Control> bars = new ArrayList<>();
             collect(c, ToolBar.class, bars);
             for (Control bar : bars) {
