@@ -28,18 +28,13 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITableColorProvider;
-import org.eclipse.jface.viewers.ITableLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -187,7 +182,7 @@ public class ResultsView extends ViewPart {
                 return !((Row) e).children().isEmpty();
             }
         });
-        tree.setLabelProvider(new CellLabels());
+        tree.setLabelProvider(new CellLabels(this, extra));
         tree.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
         // a double-click in a contributed column (the SPIN check) opens that column's witness
         t.addListener(SWT.MouseDown, e -> {
@@ -211,41 +206,6 @@ public class ResultsView extends ViewPart {
         getSite().getPage().addPartListener(partListener);
         IEditorPart active = getSite().getPage().getActiveEditor();
         follow(ScenarioEditors.diagram(active) != null ? active : null);
-    }
-
-    private final class CellLabels extends LabelProvider implements ITableLabelProvider, ITableColorProvider {
-        @Override
-        public Image getColumnImage(Object element, int column) {
-            return null;
-        }
-
-        @Override
-        public String getColumnText(Object element, int column) {
-            String[] cells = ((Row) element).cells();
-            return column < cells.length ? cells[column] : extra.get(column - cells.length).text(ResultsView.this,
-                    (Row) element);
-        }
-
-        @Override
-        public Color getForeground(Object element, int column) {
-            Row r = (Row) element;
-            if (column >= Rows.COLUMNS.length) {
-                return extra.get(column - Rows.COLUMNS.length).red(ResultsView.this, r)
-                        ? root.getDisplay().getSystemColor(SWT.COLOR_RED) : null;
-            }
-            if (r.alarming()) {
-                return root.getDisplay().getSystemColor(SWT.COLOR_RED);
-            }
-            if (r instanceof Rows.ExpectationRow) {
-                return root.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN);
-            }
-            return null;
-        }
-
-        @Override
-        public Color getBackground(Object element, int column) {
-            return null;
-        }
     }
 
     private void contributeActions() {
