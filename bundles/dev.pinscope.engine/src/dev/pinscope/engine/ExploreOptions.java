@@ -13,34 +13,47 @@ package dev.pinscope.engine;
  * @param findCycles            run the livelock/starvation analysis (SCCs) after the reachability pass
  * @param deadSlotReduction     reset page-table slots that no actor can read any more before a state is stored
  *                              (dead variable reduction; exact: the same verdicts and witness lengths)
+ * @param inevitableSteps       with partialOrderReduction, also take any actor's step alone where a small search
+ *                              shows that every path to a result passes through it and that it commutes with
+ *                              everything that can happen before it (exact, see InevitableStep)
  */
 public record ExploreOptions(long maxStates, long maxDepth, boolean partialOrderReduction, boolean weakFairness,
-        boolean findCycles, boolean deadSlotReduction) {
+        boolean findCycles, boolean deadSlotReduction, boolean inevitableSteps) {
     public static ExploreOptions defaults() {
-        return new ExploreOptions(5_000_000, 0, true, true, true, true);
+        return new ExploreOptions(5_000_000, 0, true, true, true, true, true);
     }
 
     public ExploreOptions withDeadSlotReduction(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, findCycles, b);
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, findCycles, b,
+                inevitableSteps);
     }
 
     public ExploreOptions withMaxStates(long n) {
-        return new ExploreOptions(n, maxDepth, partialOrderReduction, weakFairness, findCycles, deadSlotReduction);
+        return new ExploreOptions(n, maxDepth, partialOrderReduction, weakFairness, findCycles, deadSlotReduction,
+                inevitableSteps);
     }
 
     public ExploreOptions withMaxDepth(long n) {
-        return new ExploreOptions(maxStates, n, partialOrderReduction, weakFairness, findCycles, deadSlotReduction);
+        return new ExploreOptions(maxStates, n, partialOrderReduction, weakFairness, findCycles, deadSlotReduction,
+                inevitableSteps);
     }
 
     public ExploreOptions withPartialOrderReduction(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, b, weakFairness, findCycles, deadSlotReduction);
+        return new ExploreOptions(maxStates, maxDepth, b, weakFairness, findCycles, deadSlotReduction, inevitableSteps);
     }
 
     public ExploreOptions withWeakFairness(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, b, findCycles, deadSlotReduction);
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, b, findCycles, deadSlotReduction,
+                inevitableSteps);
     }
 
     public ExploreOptions withFindCycles(boolean b) {
-        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, b, deadSlotReduction);
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, b, deadSlotReduction,
+                inevitableSteps);
+    }
+
+    public ExploreOptions withInevitableSteps(boolean b) {
+        return new ExploreOptions(maxStates, maxDepth, partialOrderReduction, weakFairness, findCycles,
+                deadSlotReduction, b);
     }
 }

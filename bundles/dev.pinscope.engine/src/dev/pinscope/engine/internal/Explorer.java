@@ -30,6 +30,10 @@ public final class Explorer {
     private final StateStore store;
     /** Resets dead page-table slots before a state is stored; null when off or when it can never apply. */
     private final DeadSlots dead;
+    /** Finds a non-local step that every path to a result passes through; null when that reduction is off. */
+    private final InevitableStep inevitable;
+    /** Stores runs of one actor's inevitable steps as one edge; null with that reduction. */
+    private final Chains chains;
 
     private long transitions;
     private String partial;
@@ -48,6 +52,8 @@ public final class Explorer {
         this.A = m.actorCount();
         this.store = new StateStore(W, runLengthEncoded);
         this.dead = opt.deadSlotReduction() ? DeadSlots.of(m) : null;
+        this.inevitable = opt.partialOrderReduction() && opt.inevitableSteps() ? new InevitableStep(m) : null;
+        this.chains = inevitable == null ? null : new Chains(m, inevitable);
     }
 
     /** The state as it is stored: dead slots reset when the reduction is on. */
@@ -69,8 +75,9 @@ public final class Explorer {
     // ------------------------------------------------------------------------------------------- successors
 
     /**
-     * Fills actors[] with the actors to expand in state s (all runnable ones, or one with a local next step
-     * under partial-order reduction) and returns how many; {@link #reduced} tells which of the two it was.
+     * Fills actors[] with the actors to expand in state s (all runnable ones, or under partial-order reduction
+     * one whose next step is local or {@link InevitableStep inevitable}) and returns how many; {@link #reduced}
+     * tells which of the two it was.
      */
     int enabledToExpand(long[] s, int[] actors) {
         reduced = false;
@@ -83,6 +90,14 @@ public final class Explorer {
                     return 1;
                 }
                 actors[n++] = a;
+            }
+        }
+        if (n > 1 && inevitable != null) {
+            int z = inevitable.find(s);
+            if (z >= 0) {
+                actors[0] = z;
+                reduced = true;
+                return 1;
             }
         }
         return n;
@@ -138,10 +153,23 @@ public final class Explorer {
         boolean stopped = false; // cancelled, or out of memory: no cycle search
         try {
         MemoryReserve.ensure();
-        for (; id < store.count(); id++) {
-            if (id == levelEnd) {
-                depth++;
-                levelEnd = store.count();
+        for (;; id++) {
+            while (id == levelEnd) {
+                long next = depth + 1;
+                if (id == store.count()) {
+                    if (chains == null || !chains.holding()) {
+                        break; // the search is done
+                    }
+                    next = chains.nextDepth(); // only runs' ends are left, further down
+                }
+                depth = next;
+                if (chains != null) {
+                    chains.flush(depth, (st, par, a) -> store.add(canonical(st), par, a));
+                }
+                levelEnd = store.count(); // the same as id when every run's end held for depth was known
+            }
+            if (id == store.count()) {
+                break;
             }
             if ((id & 4095) == 0) {
                 if (mon.isCancelled()) {
@@ -178,6 +206,15 @@ public final class Explorer {
                 System.arraycopy(cur, 0, nxt, 0, W);
                 m.step(nxt, a, null);
                 transitions++;
+                if ((reduced || n == 1) && chains != null && !m.isPinner(a)) {
+                    int len = chains.extend(nxt, a);
+                    if (len > 1) {
+                        // a run of a's inevitable steps: its end waits for its depth (Chains)
+                        transitions += len - 1;
+                        chains.hold(depth + len, nxt, id, a, len);
+                        break;
+                    }
+                }
                 if (m.isPinner(a) && m.done(nxt, a)) {
                     // the pinner's final step: record the result reached from this source state
                     Errno e = m.result(nxt, a);
@@ -298,7 +335,10 @@ public final class Explorer {
         ArrayDeque<String> d = new ArrayDeque<>();
         int x = id;
         while (x > 0) {
-            d.addFirst(m.actorName(store.via(x)));
+            String name = m.actorName(store.via(x));
+            for (int i = chains == null ? 1 : chains.lengthOf(x); i > 0; i--) {
+                d.addFirst(name);
+            }
             x = store.parent(x);
         }
         return new ArrayList<>(d);

@@ -25,7 +25,20 @@ final class KernelState {
         this.f = f;
         this.L = f.bits;
         this.spec = t.spec;
+        // per device: for each of its slots, the first of its slots in a later state word (see nextLeaf)
+        nextWord = new int[t.nDev][];
+        for (int d = 0; d < t.nDev; d++) {
+            int[] ds = t.devSlots[d];
+            int[] nw = new int[ds.length];
+            for (int i = ds.length - 1; i >= 0; i--) {
+                nw[i] = i + 1 < ds.length && L.word(f.slot[ds[i + 1]]) == L.word(f.slot[ds[i]]) ? nw[i + 1] : i + 1;
+            }
+            nextWord[d] = nw;
+        }
     }
+
+    /** Per device and slot index: the index of the device's first slot held in a later word. */
+    private final int[][] nextWord;
 
     // ====================================================================================== lookup
 
@@ -63,10 +76,16 @@ final class KernelState {
 
     /** Index into devSlots[dev] of the zapper's first present leaf at or after from, or -1. */
     int nextLeaf(long[] s, int a, int from) {
-        int[] ds = t.devSlots[at.zapper(a).device()];
-        for (int i = from; i < ds.length; i++) {
-            if (f.slotKind(s, ds[i]) == K_LEAF) {
+        int d = at.zapper(a).device();
+        int[] ds = t.devSlots[d];
+        int[] nw = nextWord[d];
+        for (int i = from; i < ds.length;) {
+            if (s[L.word(f.slot[ds[i]])] == 0) {
+                i = nw[i]; // a zero word: sixteen empty slots (no leaf, no flags), skipped at once
+            } else if (f.slotKind(s, ds[i]) == K_LEAF) {
                 return i;
+            } else {
+                i++;
             }
         }
         return -1;

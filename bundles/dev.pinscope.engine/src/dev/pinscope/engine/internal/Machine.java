@@ -213,6 +213,15 @@ public final class Machine {
         return p.local;
     }
 
+    /**
+     * True for an actor none of whose steps lies on a cycle of the state graph: a zapper, walker or CPU thread
+     * that repeats a bounded number of times (each iteration runs forward and counts), a signal sender and munmap
+     * (each runs once). A pinner can retry forever, an endless loop repeats its states.
+     */
+    public boolean neverCycles(int a) {
+        return at.kind[a] != ActorTable.A_PIN && (!at.loops(a) || at.repeat[a] >= 0);
+    }
+
     // ====================================================================================== results and facts
 
     /** Pinner result: null while running, else the errno (OK = success). */

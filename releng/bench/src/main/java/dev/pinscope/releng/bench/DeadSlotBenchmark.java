@@ -52,9 +52,13 @@ public final class DeadSlotBenchmark {
         }
     }
 
+    /** -Dbench.inevitable=off explores without the inevitable-step reduction (InevitableStep), =both with and without. */
+    private static boolean inevitable = true;
+
     static void explore(int pages, boolean reduced) {
         Simulation sim = Simulation.compile(scenario(pages), SimulationOptions.defaults()).orThrow();
-        ExploreOptions o = ExploreOptions.defaults().withMaxStates(Integer.MAX_VALUE - 1).withDeadSlotReduction(reduced);
+        ExploreOptions o = ExploreOptions.defaults().withMaxStates(Integer.MAX_VALUE - 1).withDeadSlotReduction(reduced)
+                .withInevitableSteps(inevitable);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         System.gc();
         PeakHeap heap = new PeakHeap();
@@ -66,15 +70,15 @@ public final class DeadSlotBenchmark {
         } catch (OutOfMemoryError full) {
             // the explorer reports a full heap as PARTIAL; this is for an error thrown past it (e.g. by the JIT's
             // deoptimization), so the table still gets its row
-            System.out.printf("%5d pages  dead slots %-3s  heap full after %,d states (last progress report), %.1f s"
-                    + " wall; thrown past the explorer: %s%n", pages, reduced ? "on" : "off", heap.states,
+            System.out.printf("%5d pages  inevitable %-3s  dead slots %-3s  heap full after %,d states (last progress report), %.1f s"
+                    + " wall; thrown past the explorer: %s%n", pages, inevitable ? "on" : "off", reduced ? "on" : "off", heap.states,
                     (System.nanoTime() - t0) / 1e9, full.getMessage());
             return;
         }
         double cpuSecs = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
-        System.out.printf("%5d pages  dead slots %-3s  %,13d states %,13d transitions  %8.1f s wall %8.1f s CPU"
+        System.out.printf("%5d pages  inevitable %-3s  dead slots %-3s  %,13d states %,13d transitions  %8.1f s wall %8.1f s CPU"
                 + "  %6.1f bytes/state  peak heap %,6d MB  results %s  livelock %s  starvation %s  %s%n", pages,
-                reduced ? "on" : "off", r.states(), r.transitions(), r.seconds(), cpuSecs, r.bytesPerState(),
+                inevitable ? "on" : "off", reduced ? "on" : "off", r.states(), r.transitions(), r.seconds(), cpuSecs, r.bytesPerState(),
                 heap.peak >> 20, r.resultsOf("P"), r.hasLivelock("P"), r.hasStarvation("P"),
                 r.complete() ? "complete" : "PARTIAL: " + r.partialReason());
     }
@@ -85,10 +89,14 @@ public final class DeadSlotBenchmark {
         int off = Integer.getInteger("bench.off", 0);
         for (String p : System.getProperty("bench.pages", "64,256,1024,4096").split(",")) {
             int pages = Integer.parseInt(p.trim());
-            if (pages <= off) {
-                explore(pages, false);
+            String mode = System.getProperty("bench.inevitable", "on");
+            for (boolean on : mode.equals("both") ? new boolean[] {false, true} : new boolean[] {!mode.equals("off")}) {
+                inevitable = on;
+                if (pages <= off) {
+                    explore(pages, false);
+                }
+                explore(pages, true);
             }
-            explore(pages, true);
         }
     }
 }

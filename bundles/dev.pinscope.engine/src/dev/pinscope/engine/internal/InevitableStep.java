@@ -1,0 +1,157 @@
+package dev.pinscope.engine.internal;
+
+import java.util.Arrays;
+
+/**
+ * The second half of the partial-order reduction: an actor z's next step t, taken alone although it is not
+ * {@link Machine#localNext local}, because in state s every path to a result passes through it and it can be moved
+ * to the front of every such path without changing the path's length or end. Checked by a small search of the
+ * region R of states reachable from s while z stands still. With φ(u) = u after z's step (computed whether or not
+ * z may take it in u):
+ * <ol>
+ * <li>no pinner finishes inside R, and every state of R has a runnable actor (z itself, at least): so every path
+ * from s to a result, a violation or a deadlock leaves R, and it leaves it by z's step (actors are
+ * deterministic);</li>
+ * <li>for every step u → u' of another actor b inside R, b can take the same step from φ(u) and it leads to
+ * φ(u'): the states after z's step mirror R's steps one for one;</li>
+ * <li>R has no cycle (a run that postpones z forever, a livelock or starvation the reduced graph must keep) and its
+ * paths, unrolled as a tree, have at most {@link #BUDGET} states (otherwise the check gives up: it never decides
+ * from a partial R).</li>
+ * </ol>
+ * Then every path from s, s → u1 → … → uk (inside R) → t(uk) → π, has the mirror s → t(s) = φ(s) → φ(u1) → … →
+ * φ(uk) = t(uk) → π, of the same length and with the same end (where z may step, φ(uk) is its real step): results,
+ * violations and deadlocks keep their shortest-witness lengths, the guarantee the pinner-local reduction gives by
+ * taking only steps that every path contains. The mirror states are real states, reached by checked steps from
+ * t(s), so condition 2 needs no trust in what z's step does where z would block: a lock z waits for in u (a
+ * page-table lock the pinner holds while it reads another page) only has to be free again by the time z steps.
+ * Every infinite path leaves R too, so the explorer's cycle proviso (a reduced expansion that closes a cycle is
+ * expanded fully) keeps livelocks and starvations. In a pinner-versus-reset race this takes the reset's zap of a
+ * page the pinner has passed alone while the pinner, at the next page, will wait for the memory_lock the reset
+ * holds: the interleavings of the pinner's per-page path with each such zap become one.
+ */
+final class InevitableStep {
+    /** States of R walked per candidate before the check gives up (R is usually a chain of a pinner's steps). */
+    static final int BUDGET = 40;
+    /** Candidates tried per state: each costs up to {@link #BUDGET} states of R. */
+    private static final int MAX_CANDIDATES = 2;
+
+    private final Machine m;
+    private final int W;
+    private final int A;
+    private final long[][] pool; // the DFS path through R: a state per frame
+    private final long[][] mirror; // φ of each
+    private final int[] next; // DFS: the next actor to try from each frame's state
+    private final long[] succMirror;
+    private int nodes; // states of R walked
+    /** Candidates examined and taken alone, for the benchmark and tests. */
+    long tried;
+    long taken;
+
+    InevitableStep(Machine m) {
+        this.m = m;
+        this.W = m.words();
+        this.A = m.actorCount();
+        pool = new long[BUDGET][W];
+        mirror = new long[BUDGET][W];
+        next = new int[BUDGET];
+        succMirror = new long[W];
+    }
+
+    /** An actor whose next step from s may be taken alone, or -1. */
+    int find(long[] s) {
+        int tries = 0;
+        // zappers, walkers, CPU threads and signals first: with a pinner frozen, a zapper usually runs far
+        for (int pass = 0; pass < 2 && tries < MAX_CANDIDATES; pass++) {
+            for (int z = 0; z < A && tries < MAX_CANDIDATES; z++) {
+                if (m.isPinner(z) != (pass == 1) || !m.runnable(s, z)) {
+                    continue;
+                }
+                tries++;
+                tried++;
+                if (inevitable(s, z)) {
+                    taken++;
+                    return z;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The conditions of the class comment for actor z, runnable in state s: a depth-first walk of R unrolled as a
+     * tree (a state met twice is walked twice), so a cycle of R can never be walked to its end and always runs into
+     * the budget: R is accepted only when every path in it has been followed to a state where z alone can step.
+     */
+    boolean inevitable(long[] s, int z) {
+        int b0 = 0;
+        while (b0 < A && (b0 == z || !m.runnable(s, b0))) {
+            b0++;
+        }
+        if (b0 == A) {
+            return true; // R = {s}: z is the only actor that can step (the others wait, e.g. for the lock z holds)
+        }
+        nodes = 0;
+        if (!enter(0, s, z)) {
+            return false;
+        }
+        int sp = 0;
+        next[0] = 0;
+        while (sp >= 0) {
+            long[] u = pool[sp];
+            int b = next[sp];
+            while (b < A && (b == z || !m.runnable(u, b))) {
+                b++;
+            }
+            if (b == A) {
+                sp--; // every step from u checked
+                continue;
+            }
+            next[sp] = b + 1;
+            if (sp + 1 == BUDGET || nodes == BUDGET) {
+                return false; // R is too large (or has a cycle) to decide here
+            }
+            long[] v = pool[sp + 1];
+            System.arraycopy(u, 0, v, 0, W);
+            m.step(v, b, null);
+            if (m.isPinner(b) && m.done(v, b)) {
+                return false; // a result inside R
+            }
+            // condition 2: b's step from φ(u) must exist and lead to φ(v)
+            if (!m.runnable(mirror[sp], b)) {
+                return false;
+            }
+            System.arraycopy(mirror[sp], 0, succMirror, 0, W);
+            m.step(succMirror, b, null);
+            if (!enter(sp + 1, v, z) || !Arrays.equals(succMirror, mirror[sp + 1])) {
+                return false;
+            }
+            sp++;
+            next[sp] = 0;
+        }
+        return true;
+    }
+
+    /** Makes pool[i] = u (unless it is already) and its mirror; false when u has no runnable actor or no mirror. */
+    private boolean enter(int i, long[] u, int z) {
+        nodes++;
+        boolean any = false;
+        for (int a = 0; a < A && !any; a++) {
+            any = m.runnable(u, a);
+        }
+        if (!any) {
+            return false; // a deadlock inside R
+        }
+        if (pool[i] != u) {
+            System.arraycopy(u, 0, pool[i], 0, W);
+        }
+        System.arraycopy(u, 0, mirror[i], 0, W);
+        try {
+            m.step(mirror[i], z, null);
+        } catch (RuntimeException notHere) {
+            // z's step where z would block may be undefined (an IllegalStateException from its dispatch): then
+            // there is no mirror, and the step is not taken alone
+            return false;
+        }
+        return true;
+    }
+}
