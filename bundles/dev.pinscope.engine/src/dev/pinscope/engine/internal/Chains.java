@@ -98,5 +98,4 @@ final class Chains {
     interface Store {
         int add(long[] s, int parent, int actor);
     }
-
 }
