@@ -24,8 +24,12 @@ final class Chains {
     private final TreeMap<Long, List<Held>> held = new TreeMap<>();
     private final IntIntMap length = new IntIntMap(1024);
     private long heldBytes;
-    /** Steps taken inside runs (after a run's first), and runs stored. */
+    /** Per actor: runs in a row whose end was a state already stored, and the chances counted while rationed. */
+    private final int[] duplicates;
+    private final int[] chances;
+    /** Steps taken inside runs (after a run's first), runs made and runs whose end was new. */
     long innerSteps;
+    long extended;
     long runs;
 
     private record Held(long[] state, int parent, int actor, int length) {
@@ -34,6 +38,8 @@ final class Chains {
     Chains(Machine m, InevitableStep inevitable) {
         this.m = m;
         this.inevitable = inevitable;
+        duplicates = new int[m.actorCount()];
+        chances = new int[m.actorCount()];
     }
 
     /**
@@ -41,7 +47,7 @@ final class Chains {
      * inevitable and returns the run's length (1: no run).
      */
     int extend(long[] s, int z) {
-        if (!m.neverCycles(z)) {
+        if (!m.neverCycles(z) || InevitableStep.rationed(duplicates, chances, z)) {
             return 1;
         }
         int len = 1;
@@ -50,6 +56,9 @@ final class Chains {
             len++;
         }
         innerSteps += len - 1;
+        if (len > 1) {
+            extended++;
+        }
         return len;
     }
 
@@ -80,6 +89,12 @@ final class Chains {
             if (to >= 0) {
                 length.put(to, h.length);
                 runs++;
+                duplicates[h.actor] = 0;
+                inevitable.outcome(h.actor, true);
+            } else {
+                // the run led to a state the search knew: its checks bought nothing (rationed when it keeps on)
+                duplicates[h.actor]++;
+                inevitable.outcome(h.actor, false);
             }
         }
     }

@@ -81,9 +81,12 @@ public final class Explorer {
      */
     int enabledToExpand(long[] s, int[] actors) {
         reduced = false;
+        byInevitable = false;
         int n = 0;
+        long runnable = 0;
         for (int a = 0; a < A; a++) {
             if (m.runnable(s, a)) {
+                runnable |= 1L << a;
                 if (opt.partialOrderReduction() && m.localNext(s, a)) {
                     actors[0] = a;
                     reduced = true;
@@ -92,11 +95,12 @@ public final class Explorer {
                 actors[n++] = a;
             }
         }
-        if (n > 1 && inevitable != null) {
-            int z = inevitable.find(s);
+        if (n > 1 && inevitable != null && A <= 64) {
+            int z = inevitable.find(s, runnable);
             if (z >= 0) {
                 actors[0] = z;
                 reduced = true;
+                byInevitable = true;
                 return 1;
             }
         }
@@ -104,6 +108,8 @@ public final class Explorer {
     }
 
     private boolean reduced;
+    /** The reduced expansion is InevitableStep's choice (its outcome is reported back). */
+    private boolean byInevitable;
 
     /** Fills actors[] with every runnable actor but one and returns how many. */
     private int runnableExcept(long[] s, int except, int[] actors) {
@@ -230,6 +236,9 @@ public final class Explorer {
                 }
                 int to = store.add(canonical(cur, nxt, a), id, a);
                 int target = to >= 0 ? to : -to - 1;
+                if (byInevitable) {
+                    inevitable.outcome(a, to >= 0);
+                }
                 if (edges != null) {
                     edges.add(target, a);
                 }
@@ -238,6 +247,7 @@ public final class Explorer {
                     // expanded (or to itself); expanding such a state fully means no cycle of reduced states can
                     // postpone the other actors' steps forever (the ignoring problem)
                     reduced = false;
+                    byInevitable = false;
                     n = runnableExcept(cur, a, acts);
                     k = -1;
                 }

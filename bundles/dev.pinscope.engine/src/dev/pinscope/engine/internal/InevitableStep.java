@@ -31,9 +31,15 @@ import java.util.Arrays;
  */
 final class InevitableStep {
     /** States of R walked per candidate before the check gives up (R is usually a chain of a pinner's steps). */
-    static final int BUDGET = 40;
+    static final int BUDGET = 16;
     /** Candidates tried per state: each costs up to {@link #BUDGET} states of R. */
     private static final int MAX_CANDIDATES = 2;
+    /** Other runnable actors beyond which R, unrolled, would exceed the budget within a few steps. */
+    private static final int MAX_OTHERS = 1;
+    /** Failures in a row before an actor's checks are rationed. */
+    private static final int FREE_FAILURES = 16;
+    private final int[] failures;
+    private final int[] chances;
 
     private final Machine m;
     private final int W;
@@ -55,26 +61,62 @@ final class InevitableStep {
         mirror = new long[BUDGET][W];
         next = new int[BUDGET];
         succMirror = new long[W];
+        failures = new int[A];
+        chances = new int[A];
     }
 
-    /** An actor whose next step from s may be taken alone, or -1. */
-    int find(long[] s) {
+    /**
+     * An actor whose next step from s may be taken alone, or -1; runnable has bit a set for each actor a that can
+     * step in s (the explorer knows it already; scenarios have at most 64 actors). The check costs tens of steps, and where the
+     * others can do much while z stands still it fails (the budget runs out) state after state, so it is rationed:
+     * a candidate with more than {@link #MAX_OTHERS} other runnable actors is not tried, and after
+     * {@link #FREE_FAILURES} fruitless tries in a row (the check failed, or the step it allowed led to a state
+     * already stored) an actor is tried at every 2nd, 4th, … up to every 256th chance until a try pays again. Which states are reduced then depends on the order of the search, which is deterministic,
+     * and never on the verdicts: every reduced state passed the whole check.
+     */
+    int find(long[] s, long runnable) {
         int tries = 0;
         // zappers, walkers, CPU threads and signals first: with a pinner frozen, a zapper usually runs far
         for (int pass = 0; pass < 2 && tries < MAX_CANDIDATES; pass++) {
             for (int z = 0; z < A && tries < MAX_CANDIDATES; z++) {
-                if (m.isPinner(z) != (pass == 1) || !m.runnable(s, z)) {
+                if (m.isPinner(z) != (pass == 1) || (runnable & 1L << z) == 0
+                        || Long.bitCount(runnable & ~(1L << z)) > MAX_OTHERS) {
+                    continue;
+                }
+                if (rationed(failures, chances, z)) {
                     continue;
                 }
                 tries++;
                 tried++;
                 if (inevitable(s, z)) {
                     taken++;
-                    return z;
+                    return z; // the explorer says whether it led anywhere new (outcome)
                 }
+                failures[z]++;
             }
         }
         return -1;
+    }
+
+    /**
+     * After {@link #FREE_FAILURES} fruitless tries of actor z in a row, true except at every 2nd, 4th, … up to
+     * every 256th chance: the rationing of an expensive check that keeps failing (or keeps finding nothing new).
+     */
+    static boolean rationed(int[] failures, int[] chances, int z) {
+        int streak = failures[z];
+        if (streak < FREE_FAILURES) {
+            return false;
+        }
+        int period = 1 << Math.min(8, (streak - FREE_FAILURES) >> 3);
+        return (chances[z]++ & (period - 1)) != 0;
+    }
+
+    /**
+     * What taking z's step alone led to: a state not stored before, or one the search knew (then the check paid
+     * for nothing the full expansion would not have found as cheaply, and counts as fruitless).
+     */
+    void outcome(int z, boolean newState) {
+        failures[z] = newState ? 0 : failures[z] + 1;
     }
 
     /**

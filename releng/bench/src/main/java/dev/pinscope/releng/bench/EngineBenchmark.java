@@ -18,7 +18,8 @@ import dev.pinscope.engine.spec.ZapTrigger;
  * Engine benchmark (issue 4, "Performance"; issue 18): exploration speed (states/s), bytes per stored state, the
  * cost of the full verdict (results + livelock/starvation analysis) over reachability alone, and the speed of a
  * straight run (steps/s). Not part of the test run. {@code -Dbench.only=A,B,C,run} picks scenarios (default A,B,run),
- * {@code -Dbench.reps=N} the alternations (default 5). From the repository root:
+ * {@code -Dbench.reps=N} the alternations (default 5), {@code -Dbench.inevitable=off} explores without the reduction
+ * over every actor's steps. From the repository root:
  * <pre>
  *   mvn -B -q -f releng/bench/pom.xml compile exec:java -Dbench.main=dev.pinscope.releng.bench.EngineBenchmark
  * </pre>
@@ -99,7 +100,9 @@ public final class EngineBenchmark {
      */
     static void explore(ScenarioSpec s, long budget, int reps, boolean warmUp) {
         Simulation sim = Simulation.compile(s, SimulationOptions.defaults()).orThrow();
-        ExploreOptions full = ExploreOptions.defaults().withMaxStates(budget);
+        // -Dbench.inevitable=off: without the reduction over every actor's steps (InevitableStep), for comparison
+        ExploreOptions full = ExploreOptions.defaults().withMaxStates(budget)
+                .withInevitableSteps(!"off".equals(System.getProperty("bench.inevitable")));
         ExploreOptions reach = full.withFindCycles(false);
         long warm = System.nanoTime();
         while (warmUp && System.nanoTime() - warm < 3_000_000_000L) {
