@@ -184,7 +184,16 @@ public final class Simulation {
     }
 
     public ExplorationReport explore(ExploreOptions options, ExplorationMonitor monitor) {
-        return new Explorer(machine, options == null ? ExploreOptions.defaults() : options, monitor).run();
+        try {
+            return new Explorer(machine, options == null ? ExploreOptions.defaults() : options, monitor).run();
+        } catch (OutOfMemoryError full) {
+            // the explorer reports a full heap as PARTIAL with what it found; this is for an error thrown past it
+            // (seen: the JIT's deoptimization could not allocate), when the search's own data is already gone
+            return new ExplorationReport(spec.name(), machine.policy(), false, "memory: the heap filled and the"
+                    + " search's findings were lost with it (give Java more with -Xmx, or lower --max-states)", 0, 0,
+                    0, 0, java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                    java.util.List.of());
+        }
     }
 
     public KernelSnapshot initialSnapshot() {
