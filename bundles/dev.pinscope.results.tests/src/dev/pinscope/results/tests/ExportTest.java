@@ -248,6 +248,9 @@ class ExportTest {
                     "no temporary file left beside the exports");
         }
         assertTrue(Files.readString(md).startsWith("# "), "a Markdown report");
+        // readable as any file the user writes (the umask's mode), not only by the owner as a temporary file is
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(md));
     }
 
     /** A name typed without the format's extension gets it; a failure names the file and the reason in one line. */

@@ -128,7 +128,8 @@ public final class ExportMenu {
     /** Writes {@code file} through a temporary file in the same folder and a rename. */
     public static void writeAtomically(Path file, Writer writer) throws IOException {
         Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: its 0600 would become the export's mode; the writer creates this one under the umask
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             writer.write(tmp);
             try {
