@@ -42,11 +42,16 @@ launcher=$(cd "$input/plugins" && ls org.eclipse.equinox.launcher_*.jar | head -
 # on every start. The package's copies are unsigned (their per-entry digests stay in the manifest, unused).
 framework=$(cd "$input/plugins" && ls org.eclipse.osgi_*.jar | head -n 1)
 [ -n "$framework" ] || fail "the product has no OSGi framework (plugins/org.eclipse.osgi_*.jar)"
+# (The listing is read whole: `unzip | grep -q` under pipefail fails when grep stops reading early, and so had left
+# the framework signed on most builds.)
+signature='^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'
 for jar in "$launcher" "$framework"; do
-    if unzip -Z1 "$input/plugins/$jar" | grep -qE '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'; then
+    entries=$(unzip -Z1 "$input/plugins/$jar")
+    if grep -qE "$signature" <<< "$entries"; then
         zip -q -d "$input/plugins/$jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC' >/dev/null ||
             fail "could not remove the signature of $jar"
     fi
+    ! unzip -Z1 "$input/plugins/$jar" | grep -E "$signature" >/dev/null || fail "$jar is still signed"
 done
 
 mkdir -p "$work/classes"

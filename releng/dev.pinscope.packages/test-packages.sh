@@ -103,6 +103,11 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
         fail "the CLI started Equinox: $home/.pinscope/configuration/org.eclipse.osgi exists"
     say "CLI: ran on a plain class path (no OSGi configuration area created)"
     [ -s "$app/lib/app/pinscope.jsa" ] || fail "the package has no class-data archive (lib/app/pinscope.jsa)"
+    # the framework and the launcher are read by a URLClassLoader: from a signed jar the JDK digests every class and
+    # the archive holds none of them
+    for jar in "$app"/lib/app/plugins/org.eclipse.osgi_*.jar "$app"/lib/app/plugins/org.eclipse.equinox.launcher_*.jar; do
+        ! unzip -Z1 "$jar" | grep -E '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' >/dev/null || fail "$(basename "$jar") is signed in the package"
+    done
     grep -q '^java-options=-XX:SharedArchiveFile=$APPDIR/pinscope.jsa$' "$app/lib/app/pinscope.cfg" ||
         fail "the launcher does not use lib/app/pinscope.jsa"
 
