@@ -137,7 +137,7 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
     read -r native_wall native_cpu <<< "$(measure "${full_env[@]}" "$app/bin/pinscope" validate "$example")"
     read -r after_wall after_cpu <<< "$(measure "${full_env[@]}" "$usr_pinscope" validate "$example")"
     read -r before_wall before_cpu <<< "$(measure "${equinox[@]}")"
-    say "startup: /usr/bin/pinscope validate $(basename "$example"): ${after_wall} s wall, ${after_cpu} s CPU (plain class path + class-data archive); native launcher /opt/pinscope/bin/pinscope: ${native_wall} s wall, ${native_cpu} s CPU; before (Equinox): ${before_wall} s wall, ${before_cpu} s CPU; CPU $(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { printf "%.0f", 100 * a / b }') % of before; load $(cut -d' ' -f1 /proc/loadavg)"
+    say "startup: /usr/bin/pinscope validate $(basename "$example"): ${after_wall} s wall, ${after_cpu} s CPU (plain class path + ahead-of-time cache); native launcher /opt/pinscope/bin/pinscope: ${native_wall} s wall, ${native_cpu} s CPU; before (Equinox): ${before_wall} s wall, ${before_cpu} s CPU; CPU $(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { printf "%.0f", 100 * a / b }') % of before; load $(cut -d' ' -f1 /proc/loadavg)"
 else
     fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"
 fi
