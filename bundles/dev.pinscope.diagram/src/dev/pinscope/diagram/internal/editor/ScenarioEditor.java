@@ -613,6 +613,28 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         }
     }
 
+    @Override
+    public List<DrawnText> drawnTexts() {
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram == null) {
+            return List.of();
+        }
+        return dev.pinscope.diagram.internal.parts.DrawnTexts.all(diagram).stream().map(p -> {
+            var b = p.box().bounds();
+            return new DrawnText(p.owner(), p.box().full(), p.box().shown(), b.x, b.y, b.width, b.height);
+        }).toList();
+    }
+
+    @Override
+    public int[] diagramSize() {
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram == null) {
+            return new int[] {0, 0};
+        }
+        var b = diagram.overlayFigure().getBounds();
+        return new int[] {Math.max(b.width, context.layout().width()), Math.max(b.height, context.layout().height())};
+    }
+
     /** The edit part showing {@code element}: its own, or the run of leaves that contains it. */
     public EditPart partFor(EObject element) {
         GraphicalViewer v = getGraphicalViewer();
