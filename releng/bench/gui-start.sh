@@ -14,12 +14,10 @@
 #   ui CPU    the CPU time of the busiest thread that is not the JIT's or the GC's (the UI thread: the critical path)
 # Each start quits through File > Exit, as a user would, so the next one restores. Medians at the end.
 # Needs an X display (xvfb-run -a -s "-screen 0 1600x1000x24") and xdotool. A benchmark, not a test.
-# GUI_START_NICE=-15 (root, Linux with scheduler autogroups): the starts run in their own autogroup at that nice
-# value, so other builds on the machine yield the cores to them; the nearest a shared machine gets to a quiet one.
+# On a shared machine (other builds running), the nearest to a quiet one: run it, Xvfb included, in a scheduler
+# autogroup of its own at a high priority (root, Linux with autogroups), so the other builds yield the cores:
+#   setsid -w bash -c 'echo -15 > /proc/self/autogroup && exec xvfb-run -a -s "-screen 0 1600x1000x24" releng/bench/gui-start.sh'
 set -euo pipefail
-if [ -n "${GUI_START_NICE:-}" ] && [ -z "${GUI_START_IN_GROUP:-}" ]; then
-    exec env GUI_START_IN_GROUP=1 setsid -w bash -c 'echo "$GUI_START_NICE" > /proc/self/autogroup && exec "$@"' _ "$0" "$@"
-fi
 here=$(cd "$(dirname "$0")" && pwd)
 app=${1:-$here/../dev.pinscope.packages/target/package-build/image/pinscope/bin/pinscope}
 runs=${2:-5}
@@ -94,7 +92,7 @@ for round in $(seq 1 "$runs"); do
         "warm ${warm[-1]} ms window, ${warm_rendered[-1]} ms rendered, ${warm_cpu[-1]} ms CPU (UI thread ${warm_ui[-1]}); load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-echo "gui-start: $app, $runs rounds${GUI_START_NICE:+, in an autogroup at nice $GUI_START_NICE}"
+echo "gui-start: $app, $runs rounds, $(cat /proc/self/autogroup 2>/dev/null || echo 'no autogroup')"
 summary() {
     local -n wall=$1 cpu=$1_cpu painted=$1_rendered ui=$1_ui
     echo "gui-start: $1 window ${wall[*]} ms (median $(median "${wall[@]}")), rendered ${painted[*]} ms (median $(median "${painted[@]}")), CPU ${cpu[*]} ms (median $(median "${cpu[@]}")), UI thread ${ui[*]} ms (median $(median "${ui[@]}"))"
