@@ -194,4 +194,37 @@ class OverlayTest extends EditorTestCase {
         }
         assertEquals("", overlaps.toString());
     }
+
+    /** A reset over hundreds of 4K pages: the first ghosts are labelled, one line counts the rest, none covers a text. */
+    @Test
+    void hundredsOfGhostsGetAFewLabelsAndACount() throws Exception {
+        long vma0 = 0x7f00_0000_0000L;
+        Scenario s = ScenarioBuilder.named("reset over 4K pages").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30)
+                .barVma("bar0", vma0, 2L << 20, 0, 0).pinner("qemu", vma0, 2L << 20).build();
+        ScenarioEditor editor = EditorFixture.open(dir, "reset.pinscope", s);
+        IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
+        diagram.setOverlay(new IDiagramOverlay() {
+            @Override
+            public List<Ghost> ghosts() {
+                List<Ghost> out = new java.util.ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    out.add(new Ghost(vma0 + ((long) i << 12), PageLevel.PTE, EntryState.ZAPPED, "zapped by reset, step " + (5 + i)));
+                }
+                return out;
+            }
+        });
+        drain();
+        dev.pinscope.testsupport.UiTestSupport.settle(() -> DiagramTexts.texts(editor).toString() + List.of(diagram.diagramSize()[1]), 10_000);
+        DiagramTexts.render(editor, "editor-hundreds-of-ghosts.png");
+        List<DiagramTexts.Placed> texts = DiagramTexts.texts(editor);
+        List<DiagramTexts.Placed> labels = texts.stream().filter(t -> t.owner().equals("run overlay")).toList();
+        assertEquals(24, labels.size(), "23 ghosts labelled and a count: " + labels);
+        assertEquals("+277 more leaves zapped, split or faulted in (see the Timeline)", labels.get(23).box().full());
+        for (DiagramTexts.Placed l : labels) {
+            for (DiagramTexts.Placed t : texts) {
+                assertFalse(t != l && t.box().bounds().intersects(l.box().bounds()),
+                        "'" + l.box().shown() + "' covers '" + t.box().shown() + "' (" + t.owner() + ")");
+            }
+        }
+    }
 }

@@ -21,6 +21,8 @@ final class LabelPlacer {
     private static final int GAP = 4;
     /** Horizontal step of the search for a free place. */
     private static final int STEP_X = 12;
+    /** How far left or right of its slot a label may go before it goes under the diagram. */
+    private static final int NEAR = 480;
 
     private final List<Rectangle> texts;
     private final List<Rectangle> boxes;
@@ -105,8 +107,11 @@ final class LabelPlacer {
     /** The free place nearest to the slot, on no other element's box; else the nearest covering no text. */
     private Rectangle nearestFree(Dimension size, Rectangle slot) {
         List<Rectangle> candidates = new ArrayList<>();
+        // near the slot only (a wide diagram would make thousands of candidates); else under the diagram
+        int fromX = Math.max(0, slot.x - NEAR - size.width);
+        int toX = Math.min(width, slot.right() + NEAR + size.width);
         for (int y = 0; y + size.height <= height; y += Math.max(1, size.height / 2)) {
-            for (int x = 0; x + size.width <= width; x += STEP_X) {
+            for (int x = fromX; x + size.width <= toX; x += STEP_X) {
                 candidates.add(new Rectangle(x, y, size.width, size.height));
             }
         }

@@ -204,6 +204,8 @@ public class OverlayFigure extends Figure {
     }
 
     private static final String UNMAPPED = "unmapped (munmap)";
+    /** Labels placed one by one at most; the rest are counted on one more line. */
+    static final int MAX_LABELS = 24;
 
     private Placement placed() {
         if (layout == null || overlay == null) {
@@ -255,9 +257,18 @@ public class OverlayFigure extends Figure {
                     line);
             out.add(new Label(new TextBox(TextBox.Role.LABEL, hex, hex, at), Colors.HIGHLIGHT, line));
         }
-        for (Wanted w : wanted) {
+        // a reset over thousands of 4K pages leaves thousands of ghosts: a label each would bury the diagram (and
+        // cost a search each); the first ones are labelled, one line counts the rest, which the Timeline lists
+        List<Wanted> labelled = wanted.size() <= MAX_LABELS ? wanted : wanted.subList(0, MAX_LABELS - 1);
+        for (Wanted w : labelled) {
             Rectangle at = placer.place(FigureUtilities.getTextExtents(w.text(), Colors.normal()), w.slot());
             out.add(new Label(new TextBox(TextBox.Role.LABEL, w.text(), w.text(), at), w.colour(), w.slot()));
+        }
+        if (labelled.size() < wanted.size()) {
+            String more = "+" + (wanted.size() - labelled.size()) + " more leaves zapped, split or faulted in (see the Timeline)";
+            Rectangle slot = wanted.get(labelled.size()).slot();
+            Rectangle at = placer.place(FigureUtilities.getTextExtents(more, Colors.normal()), slot);
+            out.add(new Label(new TextBox(TextBox.Role.LABEL, more, more, at), Colors.MUTED, slot));
         }
         cache = new Placement(key, List.copyOf(out), placer.bottom());
         if (cache.bottom() > getBounds().bottom() || cache.bottom() < getBounds().bottom() && getBounds().height > layout.height()) {
