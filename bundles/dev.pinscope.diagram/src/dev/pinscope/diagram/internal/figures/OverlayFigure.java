@@ -220,10 +220,7 @@ public class OverlayFigure extends Figure {
             String text = t.level() + (overlay.isUnread(t) ? " (faulted in, not read yet)" : " (faulted in)");
             wanted.add(new Wanted(text, slot(t.vaddr(), t.level(), vmaTop), Colors.of(t.level())));
         }
-        for (IDiagramOverlay.Ghost ghost : overlay.ghosts()) {
-            wanted.add(new Wanted(ghost.level() + " " + ghost.label(), slot(ghost.vaddr(), ghost.level(), vmaTop),
-                    Colors.ERROR));
-        }
+        wanted.addAll(ghostLabels(overlay.ghosts(), vmaTop));
         for (Vma vma : overlay.unmappedVmas()) {
             Rectangle b = layout.bounds(vma);
             if (b != null) {
@@ -276,6 +273,64 @@ public class OverlayFigure extends Figure {
             revalidate();
         }
         return cache;
+    }
+
+    /** "zapped by numa_maps, step 14": who, and when. */
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("(.*), step (\\d+)");
+
+    /**
+     * One label per ghost, except where ghosts of one level and one cause lie side by side (a reset zapping every
+     * 4K page of a BAR): such a run of three or more gets one label, e.g. "300 PTEs zapped by reset, steps 5–304".
+     */
+    private List<Wanted> ghostLabels(List<IDiagramOverlay.Ghost> ghosts, int vmaTop) {
+        java.util.Map<String, List<IDiagramOverlay.Ghost>> byCause = new java.util.LinkedHashMap<>();
+        for (IDiagramOverlay.Ghost g : ghosts) {
+            var m = STEP.matcher(g.label());
+            String cause = m.matches() ? m.group(1) : g.label() + "@" + g.vaddr();
+            byCause.computeIfAbsent(g.level() + " " + g.state() + " " + cause, k -> new ArrayList<>()).add(g);
+        }
+        List<Wanted> out = new ArrayList<>();
+        for (List<IDiagramOverlay.Ghost> group : byCause.values()) {
+            List<IDiagramOverlay.Ghost> sorted = new ArrayList<>(group);
+            sorted.sort(java.util.Comparator.comparingLong(IDiagramOverlay.Ghost::vaddr));
+            List<IDiagramOverlay.Ghost> run = new ArrayList<>();
+            Rectangle runSlot = null;
+            for (IDiagramOverlay.Ghost g : sorted) {
+                Rectangle s = slot(g.vaddr(), g.level(), vmaTop);
+                if (runSlot != null && s.x > runSlot.right() + 2) {
+                    addRun(run, runSlot, out, vmaTop);
+                    run = new ArrayList<>();
+                    runSlot = null;
+                }
+                run.add(g);
+                runSlot = runSlot == null ? s.getCopy() : runSlot.getUnion(s);
+            }
+            addRun(run, runSlot, out, vmaTop);
+        }
+        return out;
+    }
+
+    private void addRun(List<IDiagramOverlay.Ghost> run, Rectangle runSlot, List<Wanted> out, int vmaTop) {
+        if (run.size() < 3) {
+            for (IDiagramOverlay.Ghost g : run) {
+                out.add(new Wanted(g.level() + " " + g.label(), slot(g.vaddr(), g.level(), vmaTop), Colors.ERROR));
+            }
+            return;
+        }
+        var first = STEP.matcher(run.get(0).label());
+        first.matches();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (IDiagramOverlay.Ghost g : run) {
+            var m = STEP.matcher(g.label());
+            m.matches();
+            long step = Long.parseLong(m.group(2));
+            min = Math.min(min, step);
+            max = Math.max(max, step);
+        }
+        String text = run.size() + " " + run.get(0).level() + "s " + first.group(1)
+                + (min == max ? ", step " + min : ", steps " + min + "\u2013" + max);
+        out.add(new Wanted(text, runSlot, Colors.ERROR));
     }
 
     /** Paints the labels, each on the lane's colour so a link or outline under it does not cut its letters. */
