@@ -333,7 +333,7 @@ public class OverlayFigure extends Figure {
         out.add(new Wanted(text, runSlot, Colors.ERROR));
     }
 
-    /** Paints the labels, each on the lane's colour so a link or outline under it does not cut its letters. */
+    /** Paints the labels, each on the lane's colour so a link or an outline under it does not cut its letters. */
     private void paintLabels(Graphics g) {
         g.setFont(Colors.normal());
         for (Label label : labels()) {
@@ -352,9 +352,10 @@ public class OverlayFigure extends Figure {
                 }
                 g.drawLine(lx, ly, sx, sy);
                 g.setLineStyle(SWT.LINE_SOLID);
-                g.setBackgroundColor(Colors.LANE);
-                g.fillRectangle(b.getExpanded(1, 0));
             }
+            // on a light ground, also inside a slot, where many dotted ghost outlines side by side make a dark block
+            g.setBackgroundColor(Colors.LANE);
+            g.fillRectangle(b.getExpanded(1, 0));
             g.setForegroundColor(label.colour());
             g.drawString(label.box().shown(), b.x, b.y);
         }
