@@ -114,6 +114,13 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             // The workbench still disposes a part whose init failed; GEF's dispose reaches for the site,
             // so give it one before reporting the problem.
             setSite(site);
+            // The workbench's error part keeps the tab's label as it was (empty for a file opened from outside the
+            // workspace), so name the tab after the file and put the problem in its tool tip.
+            org.eclipse.e4.ui.model.application.ui.basic.MPart tab = site.getService(org.eclipse.e4.ui.model.application.ui.basic.MPart.class);
+            if (tab != null) {
+                tab.setLabel(input.getName());
+                tab.setTooltip(loaded.firstProblem());
+            }
             throw new PartInitException(loaded.firstProblem());
         }
         document = ScenarioDocument.of(input);
