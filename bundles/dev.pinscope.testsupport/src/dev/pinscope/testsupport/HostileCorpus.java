@@ -301,8 +301,8 @@ public final class HostileCorpus {
         // a zapper that never stops against PATCH_V1's unbounded retry: run and explore must end with a verdict
         add("endless-zapper", insertActor("<actors xsi:type=\"pinscope:Zapper\" name=\"forever\" device=\"//@devices.0\" "
                 + "trigger=\"DEVICE_RESET\" repeat=\"-1\"/>"), Verdict.ENDS, null);
-        add("endless-zappers-two", insertActor("<actors xsi:type=\"pinscope:Zapper\" name=\"reset\" device=\"//@devices.0\" "
-                + "trigger=\"DEVICE_RESET\" repeat=\"-1\"/>\n  <actors xsi:type=\"pinscope:Zapper\" name=\"sizing\" device=\"//@devices.0\" "
+        add("endless-zappers-two", insertActor("<actors xsi:type=\"pinscope:Zapper\" name=\"forever-reset\" device=\"//@devices.0\" "
+                + "trigger=\"DEVICE_RESET\" repeat=\"-1\"/>\n  <actors xsi:type=\"pinscope:Zapper\" name=\"forever-sizing\" device=\"//@devices.0\" "
                 + "trigger=\"BAR_SIZING\" repeat=\"-1\"/>"), Verdict.ENDS, null);
         add("endless-walker", insertActor("<actors xsi:type=\"pinscope:PageTableWalker\" name=\"w\" vma=\"//@addressSpace/@vmas.0\" repeat=\"-1\"/>"),
                 Verdict.ENDS, null);
