@@ -102,9 +102,20 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
     [ ! -e "$home/.pinscope/configuration/org.eclipse.osgi" ] ||
         fail "the CLI started Equinox: $home/.pinscope/configuration/org.eclipse.osgi exists"
     say "CLI: ran on a plain class path (no OSGi configuration area created)"
-    [ -s "$app/lib/app/pinscope.jsa" ] || fail "the package has no class-data archive (lib/app/pinscope.jsa)"
-    grep -q '^java-options=-XX:SharedArchiveFile=$APPDIR/pinscope.jsa$' "$app/lib/app/pinscope.cfg" ||
-        fail "the launcher does not use lib/app/pinscope.jsa"
+    [ -s "$app/lib/app/pinscope.aot" ] || fail "the package has no ahead-of-time cache (lib/app/pinscope.aot)"
+    grep -q '^java-options=-XX:AOTCache=$APPDIR/pinscope.aot$' "$app/lib/app/pinscope.cfg" ||
+        fail "the launcher does not use lib/app/pinscope.aot"
+    # the cache was made in the build's image; unpacked elsewhere the JVM must still accept it (AOTMode=on: no
+    # cache, no start)
+    sed 's|/lib/runtime/bin/java |/lib/runtime/bin/java -XX:AOTMode=on |' "$usr_pinscope" > "$work/aot-on"
+    [ "$("${clean_env[@]}" sh "$work/aot-on" --version 2>&1)" = "$version" ] ||
+        fail "the JVM cannot use lib/app/pinscope.aot where the package is installed: $("${clean_env[@]}" sh "$work/aot-on" --version 2>&1 | head -n 3)"
+    say "CLI: the ahead-of-time cache maps where the package is installed (-XX:AOTMode=on)"
+    # the framework and the launcher are read by a URLClassLoader: from a signed jar the JDK digests every class and
+    # the archive holds none of them
+    for jar in "$app"/lib/app/plugins/org.eclipse.osgi_*.jar "$app"/lib/app/plugins/org.eclipse.equinox.launcher_*.jar; do
+        ! unzip -Z1 "$jar" | grep -E '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' >/dev/null || fail "$(basename "$jar") is signed in the package"
+    done
 
     # --- start-up figures (issue 18): `pinscope validate` of a shipped example, wall and CPU seconds ------
     # median of 3 by wall time; "before" is the same command as an Equinox application (as it ran before),
@@ -126,7 +137,7 @@ if [ -n "$model_jar" ] && [ -n "$(ls "$app"/lib/app/plugins/dev.pinscope.cli_*.j
     read -r native_wall native_cpu <<< "$(measure "${full_env[@]}" "$app/bin/pinscope" validate "$example")"
     read -r after_wall after_cpu <<< "$(measure "${full_env[@]}" "$usr_pinscope" validate "$example")"
     read -r before_wall before_cpu <<< "$(measure "${equinox[@]}")"
-    say "startup: /usr/bin/pinscope validate $(basename "$example"): ${after_wall} s wall, ${after_cpu} s CPU (plain class path + class-data archive); native launcher /opt/pinscope/bin/pinscope: ${native_wall} s wall, ${native_cpu} s CPU; before (Equinox): ${before_wall} s wall, ${before_cpu} s CPU; CPU $(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { printf "%.0f", 100 * a / b }') % of before; load $(cut -d' ' -f1 /proc/loadavg)"
+    say "startup: /usr/bin/pinscope validate $(basename "$example"): ${after_wall} s wall, ${after_cpu} s CPU (plain class path + ahead-of-time cache); native launcher /opt/pinscope/bin/pinscope: ${native_wall} s wall, ${native_cpu} s CPU; before (Equinox): ${before_wall} s wall, ${before_cpu} s CPU; CPU $(awk -v a="$after_cpu" -v b="$before_cpu" 'BEGIN { printf "%.0f", 100 * a / b }') % of before; load $(cut -d' ' -f1 /proc/loadavg)"
 else
     fail "the package has no dev.pinscope.cli or dev.pinscope.model bundle"
 fi

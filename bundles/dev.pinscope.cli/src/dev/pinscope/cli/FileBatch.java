@@ -50,7 +50,7 @@ final class FileBatch {
                 throw new BadInput(a + ": cannot list the directory: " + ScenarioCommand.oneLine(String.valueOf(e.getMessage())));
             }
             if (inDir.isEmpty()) {
-                throw new BadInput(a + ": no .pinscope files in this directory");
+                throw new BadInput(a + ": a folder with no .pinscope files in it; name a scenario file, or a folder of them");
             }
             inDir.sort(null);
             out.addAll(inDir);

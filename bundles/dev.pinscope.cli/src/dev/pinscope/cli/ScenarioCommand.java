@@ -87,12 +87,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
     /** Loads, validates and adapts the file; every problem becomes a BadInput with one line. */
     ScenarioSpec load() throws BadInput {
         Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
-            throw new BadInput(file + ": no such file");
-        }
-        if (!Files.isReadable(p)) {
-            throw new BadInput(file + ": not readable");
-        }
+        // Scenarios.load says what is wrong with a missing file, a folder, a pipe, a link loop or a denied read
         LoadResult lr;
         try {
             lr = Scenarios.load(p);

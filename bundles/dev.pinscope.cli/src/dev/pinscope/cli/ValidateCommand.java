@@ -6,7 +6,6 @@ import dev.pinscope.engine.SimulationOptions;
 import dev.pinscope.engine.report.Json;
 import dev.pinscope.model.io.LoadResult;
 import dev.pinscope.model.io.Scenarios;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +24,6 @@ final class ValidateCommand extends ScenarioCommand {
     @Override
     int execute() throws BadInput {
         Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
-            throw new BadInput(file + ": no such file");
-        }
         LoadResult lr = Scenarios.load(p);
         List<String> problems = new ArrayList<>();
         if (!lr.ok()) {

@@ -40,6 +40,23 @@ public interface IScenarioDiagram {
      */
     List<Highlight> highlighted();
 
+    /**
+     * A text the diagram draws: who draws it ({@code "run overlay"} for the debugger's labels, else the element's
+     * class and name, a link, a lane title...), what it says in full, what is drawn (shorter when elided; the
+     * tooltip then has the full text) and where, in diagram coordinates.
+     */
+    record DrawnText(String owner, String text, String shown, int x, int y, int width, int height) {
+    }
+
+    /**
+     * Every text the diagram draws right now, read from its figures as they paint them, the run overlay's labels
+     * last; with {@link #diagramSize()} it lets a test check that no text covers another.
+     */
+    List<DrawnText> drawnTexts();
+
+    /** The width and height of the whole drawn diagram (the overlay's labels included), in diagram coordinates. */
+    int[] diagramSize();
+
     /** Selects {@code element}'s figure and scrolls it into view; false if it has no figure. */
     boolean reveal(EObject element);
 }

@@ -42,7 +42,8 @@ public final class ImportException extends Exception {
 
     /** {@code text} cut to a length a message can show. */
     static String excerpt(String text) {
-        String t = text.replace('\t', ' ');
+        // control characters and undecodable bytes would garble the terminal the message is printed on
+        String t = text.replace('\t', ' ').replaceAll("[\\p{Cntrl}\uFFFD]", "?");
         return t.length() <= 120 ? t : t.substring(0, 117) + "...";
     }
 }

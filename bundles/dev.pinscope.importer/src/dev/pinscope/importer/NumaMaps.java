@@ -44,7 +44,7 @@ public final class NumaMaps {
         String[] lines = text.split("\n", -1);
         long previous = -1;
         for (int i = 0; i < lines.length; i++) {
-            String t = lines[i];
+            String t = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i]; // saved on Windows
             if (t.isBlank()) {
                 continue;
             }
@@ -71,11 +71,7 @@ public final class NumaMaps {
 
     /** Reads a saved numa_maps file. */
     public static NumaMaps read(Path file) throws ImportException {
-        try {
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ImportException("cannot read " + file + ": " + ProcFs.why(e));
-        }
+        return parse(SavedText.read(file, "numa_maps"), file.toString());
     }
 
     public String source() {

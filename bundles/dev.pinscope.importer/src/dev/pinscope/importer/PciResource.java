@@ -64,13 +64,7 @@ public record PciResource(String bdf, String source, List<Region> regions) {
     }
 
     public static PciResource read(String bdf, Path file) throws ImportException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new ImportException(file + ": " + ProcFs.why(e));
-        }
-        return parse(bdf, text, file.toString());
+        return parse(bdf, SavedText.read(file, "PCI resource"), file.toString());
     }
 
     /**

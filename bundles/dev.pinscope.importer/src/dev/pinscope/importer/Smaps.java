@@ -26,6 +26,9 @@ public record Smaps(String source, List<SmapsVma> vmas, Set<String> ignoredField
     /** Longer than PATH_MAX plus the columns: not a line the kernel writes. */
     static final int MAX_LINE = 4096 + 128;
 
+    /** vm.max_map_count is 65,530 by default; a scenario with more VMAs than this is not one anybody can step through. */
+    static final int MAX_VMAS = 65_536;
+
     private static final Pattern KB_FIELD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*):\\s+([0-9]{1,19}) kB");
     private static final Pattern FIELD = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*):(?:\\s+(.*))?");
     private static final Pattern CODE = Pattern.compile("[a-z0-9]{2}");
@@ -69,6 +72,10 @@ public record Smaps(String source, List<SmapsVma> vmas, Set<String> ignoredField
                 if (current != null) {
                     vmas.add(new SmapsVma(currentLine, current, kb, other, flags));
                 }
+                if (vmas.size() >= MAX_VMAS) {
+                    throw new ImportException(source + ":" + n + ": more than " + MAX_VMAS + " mappings, above vm.max_map_count's "
+                            + "default of 65530; import a copy cut down to the mappings around the BAR mmaps", n);
+                }
                 check(maps, vmas.isEmpty() ? null : vmas.get(vmas.size() - 1).maps(), source, n, text);
                 current = maps;
                 currentLine = n;
@@ -99,7 +106,7 @@ public record Smaps(String source, List<SmapsVma> vmas, Set<String> ignoredField
                 }
                 flags = List.copyOf(flags);
             } else if (f.matches()) {
-                kb.put(name, Long.parseLong(f.group(2)));
+                kb.put(name, kilobytes(f.group(2), source, n, text));
             } else if (SmapsVma.USED_FIELDS.contains(name)) {
                 throw new ImportException(source + ":" + n + ": cannot parse '" + ImportException.excerpt(text) + "': "
                         + name + " needs a size such as '4 kB'", n);
@@ -118,6 +125,20 @@ public record Smaps(String source, List<SmapsVma> vmas, Set<String> ignoredField
             throw new ImportException(source + ": no mappings (an empty file, or not /proc/PID/smaps or maps)");
         }
         return new Smaps(source, List.copyOf(vmas), Set.copyOf(ignored));
+    }
+
+    /** A {@code N kB} value; nineteen digits can still pass 2^63. */
+    private static long kilobytes(String digits, String source, int n, String text) throws ImportException {
+        try {
+            long kb = Long.parseLong(digits);
+            if (kb > Long.MAX_VALUE >> 10) {
+                throw new NumberFormatException();
+            }
+            return kb;
+        } catch (NumberFormatException e) {
+            throw new ImportException(source + ":" + n + ": '" + ImportException.excerpt(text) + "': " + digits
+                    + " kB is more than a 64-bit address space holds", n);
+        }
     }
 
     /** The maps file's own guarantees (proc.rst): a range ends after it starts; addresses never go backwards. */
@@ -139,11 +160,7 @@ public record Smaps(String source, List<SmapsVma> vmas, Set<String> ignoredField
     /** Reads a saved smaps (or maps) file, e.g. one attached to a bug report. */
     public static Smaps read(java.nio.file.Path file) throws ImportException {
         String text;
-        try {
-            text = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ImportException("cannot read " + file + ": " + ProcFs.why(e));
-        }
+        text = SavedText.read(file, "smaps or maps");
         return parse(text, file.toString());
     }
 

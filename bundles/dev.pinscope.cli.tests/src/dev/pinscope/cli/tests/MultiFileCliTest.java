@@ -104,7 +104,7 @@ class MultiFileCliTest {
         Path junit = tmp.resolve("report.xml");
         Out r = CliTest.cli("compare", good.toString(), missing.toString(), wrong.toString(), "--junit", junit.toString());
         assertEquals(2, r.code(), "bad input is the worst:\n" + r.out() + r.err());
-        assertEquals(List.of("pinscope: " + missing + ": no such file"), r.err().lines().toList(),
+        assertEquals(List.of("pinscope: " + missing + ": the file does not exist"), r.err().lines().toList(),
                 "one line for the bad file only");
         assertEquals(Map.of("04-adversarial-livelock.pinscope", 0, "no-such.pinscope", 2, "02-wrong.pinscope", 1),
                 summary(r.out()));
@@ -112,7 +112,7 @@ class MultiFileCliTest {
         String xml = Files.readString(junit, StandardCharsets.UTF_8);
         assertEquals(3, count(xml, "<testsuite "), xml);
         assertEquals(1, count(xml, "<error "), "the missing file is a suite with one error:\n" + xml);
-        assertTrue(xml.contains("no such file"), xml);
+        assertTrue(xml.contains("does not exist"), xml);
         assertTrue(count(xml, "<failure ") >= 1, "the refuted expectation is a failure:\n" + xml);
 
         // without the bad file the refutation is the worst
@@ -160,7 +160,7 @@ class MultiFileCliTest {
         assertEquals(scenarioName("04-adversarial-livelock"), report.get("scenario"));
         Map<?, ?> second = assertInstanceOf(Map.class, files.get(1));
         assertEquals(2L, ((Number) second.get("exit")).longValue());
-        assertTrue(String.valueOf(second.get("error")).contains("no such file"), second.toString());
+        assertTrue(String.valueOf(second.get("error")).contains("does not exist"), second.toString());
     }
 
     @Test

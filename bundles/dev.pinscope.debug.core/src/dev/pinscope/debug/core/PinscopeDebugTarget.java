@@ -89,6 +89,9 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
         hits = new HitIndex(run, v -> breakpoints.hit(v) != null, breakpoints.lines(), breakpoints.events());
         history = new RaceHistory(simulation);
         state = SuspendedState.capture(run, null, null);
+        for (PinscopeThread t : threads) {
+            t.noteEntry(state.actor(t.actorIndex()).frames());
+        }
         DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
     }
 
@@ -300,10 +303,10 @@ public final class PinscopeDebugTarget extends DebugElement implements IDebugTar
                 events.add(new DebugEvent(th, DebugEvent.SUSPEND, hit != null ? DebugEvent.BREAKPOINT : detail));
                 if (state.actor(actor).frames().isEmpty()) {
                     // finished by the step: after a step-kind RESUME the Debug view relabels a thread on SUSPEND
-                    // through its new top frame, and this one has none, so its label would keep "runnable at ..."
+                    // through its new top frame, here its final frame, so its label would keep "runnable at ..."
                     events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.STATE));
-                    // and its old frame must go from the tree, or it stays selected and Variables shows the
-                    // previous step
+                    // and its old call stack must go from the tree for its final frame ("... returned -EINVAL"),
+                    // or an old frame stays selected and Variables shows the previous step
                     events.add(new DebugEvent(th, DebugEvent.CHANGE, DebugEvent.CONTENT));
                 }
             } else {

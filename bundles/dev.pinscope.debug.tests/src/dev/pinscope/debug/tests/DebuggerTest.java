@@ -115,7 +115,16 @@ class DebuggerTest {
             String label = new PinscopeModelPresentation().getText(qemu);
             assertTrue(label.contains(expected == Errno.OK ? "finished: 0 (262144 pages pinned)" : "finished: -EINVAL"), label);
             assertFalse(qemu.canStepInto(), "a finished actor cannot step");
-            assertEquals(0, qemu.getStackFrames().length, "a finished actor has no frames");
+            // no call stack left, only its final frame: what vfio_pin_map_dma() returned, and the kernel state
+            IStackFrame[] end = qemu.getStackFrames();
+            assertEquals(1, end.length, "a finished actor shows its final frame");
+            assertEquals("vfio_pin_map_dma() returned " + expected.kernelName()
+                    + (expected == Errno.OK ? " (262144 pages pinned)" : ""), end[0].getName());
+            assertEquals(expected.kernelName(), value(end[0], "return value"));
+            assertEquals(Long.toString(qemu.view().pinnedPages()), value(end[0], "pinned pages"));
+            assertEquals("returned " + expected.kernelName() + (expected == Errno.OK ? " (262144 pages pinned)" : ""),
+                    value(end[0], "kernel", "results", "qemu"));
+            assertFalse(end[0].canStepInto(), "nothing to step from the final frame");
             t.terminate();
             assertTrue(t.isTerminated());
         }

@@ -26,6 +26,7 @@ import org.eclipse.ui.IWorkbenchPage;
 
 import dev.pinscope.debug.core.PinscopeDebugTarget;
 import dev.pinscope.debug.core.PinscopeLaunch;
+import dev.pinscope.debug.internal.core.model.PinscopeStackFrame;
 import dev.pinscope.debug.internal.ui.ListingEditor;
 import dev.pinscope.debug.internal.ui.ListingEditorInput;
 import dev.pinscope.debug.internal.ui.SchedulerView;
@@ -131,6 +132,14 @@ final class ShownState {
                     out.add("thread label '" + ti.getText() + "' lacks '" + at + "'");
                 }
             }
+            if (a.status() == ActorView.Status.FINISHED && a.index() == t.moved()) {
+                TreeItem[] frames = ti.getItems();
+                String expected = finishedFrameName(a);
+                if (frames.length != 1 || !frames[0].getText().endsWith(expected)) {
+                    out.add(a.name() + " shows frames " + java.util.Arrays.stream(frames).map(TreeItem::getText).toList()
+                            + ", expected its final frame '... " + expected + "'");
+                }
+            }
             if (a.index() == t.moved() && !a.frames().isEmpty()) {
                 // the thread that moved shows its whole stack, innermost first
                 TreeItem[] frames = ti.getItems();
@@ -150,9 +159,14 @@ final class ShownState {
         ActorView moved = t.now().actor(t.moved());
         Object sel = ((IStructuredSelection) view.getViewer().getSelection()).getFirstElement();
         if (moved.frames().isEmpty()) {
-            // the thread that moved has just finished: no frame to select, but Variables must not go on
-            // showing the frame it had before its last step
+            // the thread that moved has just finished: Variables must not go on showing the frame it had before
+            // its last step, but its final frame (what it returned) with the kernel at this step
             staleVariables(t, out);
+            if (!(sel instanceof PinscopeStackFrame f && f.isFinal() && f.getThread() == target.thread(t.moved()))) {
+                out.add("Debug view selection is " + describe(sel) + ", expected the final frame of " + moved.name());
+                return;
+            }
+            variables(t, finalFrame(moved), out);
             return;
         }
         if (!(sel instanceof IStackFrame frame) || frame.getThread() != target.thread(t.moved())) {
@@ -166,6 +180,19 @@ final class ShownState {
         }
         listing(top, out);
         variables(t, top, out);
+    }
+
+    /**
+     * What a finished actor's final frame must show, from the engine's view of it: a pinner's return value,
+     * pinned pages and whether it pinned a stale PFN, another actor's "finished".
+     */
+    static Frame finalFrame(ActorView a) {
+        List<Frame.Variable> locals = a.kind() == ActorView.Kind.PINNER && a.result() != null
+                ? List.of(new Frame.Variable("return value", a.result().kernelName()),
+                        new Frame.Variable("pinned pages", Long.toString(a.pinnedPages())),
+                        new Frame.Variable("stale pfn", a.stalePfn() ? "yes: a PFN pinned after its mapping changed" : "no"))
+                : List.of(new Frame.Variable("status", "finished"));
+        return new Frame("(final)", -1, null, locals);
     }
 
     private String describe(Object sel) {
@@ -284,6 +311,15 @@ final class ShownState {
         String s = item.getText();
         int eq = s.indexOf(" = ");
         return column == 0 ? (eq < 0 ? s : s.substring(0, eq)) : (eq < 0 ? "" : s.substring(eq + 3));
+    }
+
+    /** The end of a finished actor's final frame's label: {@code returned -EINVAL}, {@code finished}. */
+    static String finishedFrameName(ActorView a) {
+        if (a.kind() != ActorView.Kind.PINNER || a.result() == null) {
+            return "() finished";
+        }
+        return "() returned " + a.result().kernelName()
+                + (a.result() == dev.pinscope.engine.spec.Errno.OK ? " (" + a.pinnedPages() + " pages pinned)" : "");
     }
 
     /** The same frame (depth from the outermost, function) before the last step, or null. */

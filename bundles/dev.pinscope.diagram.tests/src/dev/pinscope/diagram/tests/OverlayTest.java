@@ -105,6 +105,18 @@ class OverlayTest extends EditorTestCase {
             public List<Ghost> ghosts() {
                 return List.of(new Ghost(vma0, PageLevel.PUD, EntryState.ZAPPED, "zapped by numa_maps, step 14"));
             }
+
+            // as in the product at that step: the lock badge takes the VMA's bottom line, so every line of the
+            // one-slot-high VMA is taken and the label must go beside it
+            @Override
+            public String lockLabel(EObject element) {
+                return element == vma ? "mmap_lock R: qemu, numa_maps" : null;
+            }
+
+            @Override
+            public long currentAddress() {
+                return vma0;
+            }
         });
         drain();
         dev.pinscope.testsupport.UiTestSupport.settle(() -> DiagramTexts.texts(editor).toString(), 10_000);
@@ -123,5 +135,106 @@ class OverlayTest extends EditorTestCase {
             }
         }
         assertEquals("", overlaps.toString(), "the ghost's label at " + ghostLabel.get().bounds() + " covers");
+        // and drawn in full on the canvas
+        var b = ghostLabel.get().bounds();
+        int[] size = diagram.diagramSize();
+        assertTrue(b.x >= 0 && b.y >= 0 && b.right() <= size[0] && b.bottom() <= size[1], b + " inside " + List.of(size[0], size[1]));
+    }
+
+    /**
+     * A diagram with no free place near a ghost (its VMA one slot high, packed between others, many ghosts): the
+     * labels still cover no text nor each other, and the diagram grows under them when it must.
+     */
+    @Test
+    void manyGhostsLabelsCoverNoTextNorEachOther() throws Exception {
+        long vma0 = 0x7f00_0000_0000L;
+        var b = ScenarioBuilder.named("many ghosts").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30);
+        for (int i = 0; i < 4; i++) {
+            b.barVma("bar0-" + i, vma0 + ((long) i << 21), 2L << 20, 0, (long) i << 21);
+        }
+        Scenario s = b.pinner("qemu", vma0, 8L << 20).build();
+        ScenarioEditor editor = EditorFixture.open(dir, "ghosts.pinscope", s);
+        IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
+        diagram.setOverlay(new IDiagramOverlay() {
+            @Override
+            public List<Ghost> ghosts() {
+                List<Ghost> out = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    out.add(new Ghost(vma0 + ((long) i << 21), PageLevel.PMD, EntryState.ZAPPED, "zapped by reset, step " + (10 + i)));
+                }
+                for (int i = 0; i < 512; i += 64) {
+                    out.add(new Ghost(vma0 + ((long) i << 12), PageLevel.PTE, EntryState.ZAPPED, "zapped by unmap_mapping_range, step " + i));
+                }
+                return out;
+            }
+
+            @Override
+            public String lockLabel(EObject element) {
+                return element instanceof dev.pinscope.model.scenario.Vma ? "mmap_lock R: qemu" : null;
+            }
+        });
+        drain();
+        dev.pinscope.testsupport.UiTestSupport.settle(() -> DiagramTexts.texts(editor).toString() + List.of(diagram.diagramSize()[1]), 10_000);
+        DiagramTexts.render(editor, "editor-many-ghosts.png");
+        List<DiagramTexts.Placed> texts = DiagramTexts.texts(editor);
+        List<DiagramTexts.Placed> labels = texts.stream().filter(t -> t.owner().equals("run overlay")).toList();
+        assertEquals(12, ghostsTold(labels), "every ghost is told of, alone or in a run of its kind: " + labels);
+        StringBuilder overlaps = new StringBuilder();
+        int[] size = diagram.diagramSize();
+        for (DiagramTexts.Placed l : labels) {
+            for (DiagramTexts.Placed t : texts) {
+                if (t != l && t.box().bounds().intersects(l.box().bounds())) {
+                    overlaps.append("'").append(l.box().shown()).append("' covers '").append(t.box().shown()).append("' (")
+                            .append(t.owner()).append("); ");
+                }
+            }
+            var r = l.box().bounds();
+            assertEquals(l.box().full(), l.box().shown());
+            assertTrue(r.x >= 0 && r.y >= 0 && r.right() <= size[0] && r.bottom() <= size[1], r + " inside " + List.of(size[0], size[1]));
+        }
+        assertEquals("", overlaps.toString());
+    }
+
+    /** A reset over hundreds of 4K pages: the ghosts side by side get one label for the run, covering no text. */
+    @Test
+    void hundredsOfGhostsSideBySideGetOneLabel() throws Exception {
+        long vma0 = 0x7f00_0000_0000L;
+        Scenario s = ScenarioBuilder.named("reset over 4K pages").device("0000:01:00.0").bar(0, 0x38_0000_0000L, 1L << 30)
+                .barVma("bar0", vma0, 2L << 20, 0, 0).pinner("qemu", vma0, 2L << 20).build();
+        ScenarioEditor editor = EditorFixture.open(dir, "reset.pinscope", s);
+        IScenarioDiagram diagram = Adapters.adapt(editor, IScenarioDiagram.class);
+        diagram.setOverlay(new IDiagramOverlay() {
+            @Override
+            public List<Ghost> ghosts() {
+                List<Ghost> out = new java.util.ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    out.add(new Ghost(vma0 + ((long) i << 12), PageLevel.PTE, EntryState.ZAPPED, "zapped by reset, step " + (5 + i)));
+                }
+                return out;
+            }
+        });
+        drain();
+        dev.pinscope.testsupport.UiTestSupport.settle(() -> DiagramTexts.texts(editor).toString() + List.of(diagram.diagramSize()[1]), 10_000);
+        DiagramTexts.render(editor, "editor-hundreds-of-ghosts.png");
+        List<DiagramTexts.Placed> texts = DiagramTexts.texts(editor);
+        List<DiagramTexts.Placed> labels = texts.stream().filter(t -> t.owner().equals("run overlay")).toList();
+        assertEquals(List.of("300 PTEs zapped by reset, steps 5\u2013304"), labels.stream().map(l -> l.box().full()).toList(),
+                "the run of ghosts side by side gets one label");
+        for (DiagramTexts.Placed l : labels) {
+            for (DiagramTexts.Placed t : texts) {
+                assertFalse(t != l && t.box().bounds().intersects(l.box().bounds()),
+                        "'" + l.box().shown() + "' covers '" + t.box().shown() + "' (" + t.owner() + ")");
+            }
+        }
+    }
+
+    /** How many ghosts the run labels tell of: "4 PMDs zapped by reset, steps 10–13" tells of 4, a ghost's own label of 1. */
+    private static int ghostsTold(List<DiagramTexts.Placed> labels) {
+        int n = 0;
+        for (DiagramTexts.Placed l : labels) {
+            var m = java.util.regex.Pattern.compile("(\\d+) (PUD|PMD|PTE)s zapped .*").matcher(l.box().full());
+            n += m.matches() ? Integer.parseInt(m.group(1)) : l.box().full().contains(" zapped by ") ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -196,6 +196,15 @@ class ValidationRulesTest {
                 s -> bar0(s).setPhysicalAddress(0x39_0000_0000L)));
         c.add(new Case(ScenarioRule.DEVICE_NAME, "device gpu0", s -> s.getDevices().get(0).setName("gpu0"),
                 s -> s.getDevices().get(0).setName("0000:65:1f.7")));
+        c.add(new Case(ScenarioRule.DEVICE_NAME_UNIQUE, "device 0000:02:00.0", s -> {
+            s.getDevices().add(F.createDevice());
+            s.getDevices().get(0).setName("0000:02:00.0");
+            s.getDevices().get(1).setName("0000:02:00.0");
+        }, s -> {
+            s.getDevices().add(F.createDevice());
+            s.getDevices().get(0).setName("0000:02:00.0");
+            s.getDevices().get(1).setName("0000:03:00.0");
+        }));
         c.add(new Case(ScenarioRule.PINNER_ALIGNED, "pinner 'qemu'", s -> actor(s, Pinner.class).setSize(4097),
                 s -> actor(s, Pinner.class).setSize(4096)));
         c.add(new Case(ScenarioRule.PINNER_MAPPED, "pinner 'qemu'", s -> {
@@ -241,6 +250,14 @@ class ValidationRulesTest {
                 s -> s.getSchedule().getSteps().get(1).setCount(1)));
         c.add(new Case(ScenarioRule.SCHEDULE_COUNT, "schedule step 2", s -> s.getSchedule().getSteps().get(1).setCount(-2),
                 s -> s.getSchedule().getSteps().get(1).setCount(-1)));
+        // with until the count is not used; below -1 it means nothing either way
+        c.add(new Case(ScenarioRule.SCHEDULE_COUNT, "schedule step 1", s -> {
+            s.getSchedule().getSteps().get(0).setUntil("F2_LOCK");
+            s.getSchedule().getSteps().get(0).setCount(-2);
+        }, s -> {
+            s.getSchedule().getSteps().get(0).setUntil("F2_LOCK");
+            s.getSchedule().getSteps().get(0).setCount(-1);
+        }));
         c.add(new Case(ScenarioRule.SCHEDULE_LABEL, "schedule step 1", s -> s.getSchedule().getSteps().get(0).setUntil("F3_READ"),
                 s -> s.getSchedule().getSteps().get(0).setUntil("F2_LOCK")));
         // until="" names no line (it used to validate and act as if absent)

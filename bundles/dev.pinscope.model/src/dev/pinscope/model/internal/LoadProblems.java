@@ -32,35 +32,42 @@ public final class LoadProblems {
             return stripLocation(c.getMessage());
         }
         if (d instanceof FeatureNotFoundException f) {
-            return "'" + f.getName() + "' is not an attribute or element of " + className(f.getObject())
+            return "'" + abbreviate(f.getName()) + "' is not an attribute or element of " + className(f.getObject())
                     + "; check the spelling against the scenario model (DESIGN.md, Model)";
         }
         if (d instanceof ClassNotFoundException c) {
-            return "'" + c.getName() + "' is not a scenario model class; use one of the classes in DESIGN.md, Model";
+            return "'" + abbreviate(c.getName()) + "' is not a scenario model class; use one of the classes in DESIGN.md, Model";
         }
         if (d instanceof IllegalValueException v) {
             EStructuralFeature feature = v.getFeature();
             String type = feature == null ? "value" : typeHint(feature);
-            Object value = v.getValue() instanceof EObject eo ? ElementLabels.of(eo) : v.getValue();
-            return "'" + value + "' is not a valid " + (feature == null ? "value" : feature.getName())
+            // an element is named by its label (already quoted: VMA 'bar0'), a text value is quoted and cut short
+            String value = v.getValue() instanceof EObject eo ? ElementLabels.of(eo) : "'" + abbreviate(String.valueOf(v.getValue())) + "'";
+            return value + " is not a valid " + (feature == null ? "value" : feature.getName())
                     + " of " + className(v.getObject()) + "; expected " + type;
         }
         if (d instanceof UnresolvedReferenceException u) {
-            return "the reference '" + u.getReference() + "' points to nothing in this file";
+            return "the reference '" + abbreviate(u.getReference()) + "' points to nothing in this file";
         }
         if (d instanceof PackageNotFoundException p) {
             return packageMessage(p.uri());
         }
         if (d instanceof Exception e && findSax(e) != null) {
-            return "malformed XML: " + UserText.of(findSax(e).getMessage());
+            return xml(findSax(e).getMessage());
         }
-        return UserText.of(stripLocation(d.getMessage()));
+        if (d instanceof Exception e && encodingProblem(e) != null) {
+            return encodingProblem(e);
+        }
+        return plain(UserText.of(stripLocation(d.getMessage())));
     }
 
     public static FileDiagnostic fromException(String file, Throwable e) {
         SAXParseException sax = findSax(e);
         if (sax != null) {
-            return FileDiagnostic.error(file, sax.getLineNumber(), sax.getColumnNumber(), "malformed XML: " + UserText.of(sax.getMessage()));
+            return FileDiagnostic.error(file, sax.getLineNumber(), sax.getColumnNumber(), xml(sax.getMessage()));
+        }
+        if (encodingProblem(e) != null) {
+            return FileDiagnostic.error(file, 1, 1, encodingProblem(e));
         }
         Throwable t = e;
         while ((t instanceof WrappedException || t instanceof Resource.IOWrappedException) && t.getCause() != null) {
@@ -69,7 +76,54 @@ public final class LoadProblems {
         if (t instanceof Resource.Diagnostic rd) {
             return FileDiagnostic.error(file, rd.getLine(), rd.getColumn(), message(rd));
         }
-        return FileDiagnostic.error(file, 0, 0, "cannot load: " + UserText.of(t));
+        return FileDiagnostic.error(file, 0, 0, "cannot load: " + plain(UserText.of(t)));
+    }
+
+    private static final java.util.regex.Pattern UTF8_BYTE = java.util.regex.Pattern.compile(
+            "Invalid byte (\\d+) of (\\d+)-byte UTF-8 sequence\\.?");
+
+    /** A parser's complaint in the file author's terms: what is wrong and what is allowed. */
+    private static String xml(String parserMessage) {
+        String m = UserText.of(parserMessage);
+        if (m.startsWith("DOCTYPE is disallowed")) {
+            return "the file has a <!DOCTYPE> declaration; a scenario file may not declare a DTD or entities "
+                    + "(they could read other files or expand without bound), remove it";
+        }
+        if (m.startsWith("The entity \"") && m.contains("was referenced, but not declared")) {
+            return "malformed XML: " + m.replaceAll("\\.$", "") + "; a scenario file may use only &amp; &lt; &gt; &quot; &apos; and &#N; character references";
+        }
+        String p = plain(m);
+        return p.equals(m) ? "malformed XML: " + m : p;
+    }
+
+    /** Byte-level problems the decoder reports without naming the encoding. */
+    private static String plain(String m) {
+        java.util.regex.Matcher u = UTF8_BYTE.matcher(m);
+        if (u.find()) {
+            return "the file is not valid UTF-8 text (byte " + u.group(1) + " of a " + u.group(2) + "-byte sequence is wrong); "
+                    + "save it as UTF-8, or name its real encoding in the first line, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+        }
+        return m;
+    }
+
+    /** The XML declaration names an encoding Java cannot decode (EMF reports just its name). */
+    private static String encodingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.UnsupportedEncodingException || t instanceof java.nio.charset.UnsupportedCharsetException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return "the XML declaration names encoding '" + abbreviate(String.valueOf(t.getMessage()))
+                        + "', which Pinscope cannot decode; use encoding=\"UTF-8\" (or UTF-16, ISO-8859-1)";
+            }
+        }
+        return null;
+    }
+
+    /** A value from the file, cut to a length that keeps a message on one line. */
+    public static String abbreviate(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= 60 ? value : value.substring(0, 57) + "… (" + value.length() + " characters)";
     }
 
     private static String packageMessage(String uri) {
@@ -77,7 +131,11 @@ public final class LoadProblems {
             return "the file uses scenario format " + uri.substring(NS_PREFIX.length())
                     + ", newer than format 1.0 that this Pinscope reads; open it with a newer Pinscope";
         }
-        return "the XML namespace '" + uri + "' is not the scenario format " + ScenarioPackage.eNS_URI
+        if (uri == null || uri.isEmpty()) {
+            return "an element has no XML namespace; a scenario file's root is pinscope:Scenario with xmlns:pinscope=\""
+                    + ScenarioPackage.eNS_URI + "\"; this is not a Pinscope scenario file";
+        }
+        return "the XML namespace '" + abbreviate(uri) + "' is not the scenario format " + ScenarioPackage.eNS_URI
                 + " (Pinscope does not look other namespaces up); this is not a Pinscope scenario file";
     }
 

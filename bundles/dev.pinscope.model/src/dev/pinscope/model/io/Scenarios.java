@@ -128,7 +128,7 @@ public final class Scenarios {
         String name = file.toString();
         try {
             if (!Files.exists(file)) {
-                return failed(name, 0, 0, "the file does not exist");
+                return failed(name, 0, 0, Files.isSymbolicLink(file) ? brokenLink(file) : "the file does not exist");
             }
             if (Files.isDirectory(file)) {
                 return failed(name, 0, 0, "this is a folder, not a scenario file");
@@ -181,6 +181,10 @@ public final class Scenarios {
         boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
         int nul = utf16 ? -1 : indexOf(bytes, (byte) 0);
+        if (nul >= 0 && nul <= 1 && bytes.length >= 4 && (bytes[nul == 0 ? 1 : 0] == '<') && bytes[nul + 2] == 0) {
+            // "<\0?\0" or "\0<\0?": UTF-16 text without the byte-order mark that says so
+            return failed(name, 1, 1, "the file is UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)");
+        }
         if (nul >= 0) {
             int[] lc = lineColumn(bytes, nul);
             return failed(name, lc[0], lc[1], "the file contains binary data (a NUL byte), it is not a scenario file");
@@ -316,6 +320,27 @@ public final class Scenarios {
             return f.getReason() + " (" + f.getFile() + ")";
         }
         return UserText.of(e);
+    }
+
+    /** Why a symbolic link leads nowhere: a loop, or a target that does not exist. */
+    private static String brokenLink(Path link) {
+        try {
+            link.toRealPath();
+            return "the file does not exist";
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
+                return "this is a loop of symbolic links (it never reaches a file); point the link at a scenario file";
+            }
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(link));
+            } catch (IOException | RuntimeException again) {
+                target = "?";
+            }
+            return "this is a symbolic link to " + target + ", which does not exist";
+        } catch (IOException | RuntimeException e) {
+            return "the file does not exist";
+        }
     }
 
     private static boolean isAllWhitespace(byte[] bytes) {

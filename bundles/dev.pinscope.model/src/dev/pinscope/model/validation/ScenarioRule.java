@@ -29,6 +29,7 @@ public enum ScenarioRule {
     BAR_ALIGNED("bar-aligned", "a BAR's physical address is aligned to its size"),
     BAR_PHYS_RANGE("bar-phys-range", "a BAR lies below 2^52, the x86-64 physical address limit (MAXPHYADDR)"),
     DEVICE_NAME("device-name", "a device is named by its PCI address dddd:bb:dd.f"),
+    DEVICE_NAME_UNIQUE("device-name-unique", "no two devices have the same PCI address"),
     PINNER_ALIGNED("pinner-aligned", "a pinner's address and size are page-aligned and the size is not zero"),
     PINNER_MAPPED("pinner-mapped", "a pinner's range is covered by VM_PFNMAP or page-backed VMAs"),
     ZAPPER_DEVICE_HAS_BARS("zapper-device-has-bars", "a zapper's device has at least one BAR"),

@@ -239,6 +239,19 @@ public class ScenarioValidator extends EObjectValidator {
         if (d.getName() == null || !PCI_ADDRESS.matcher(d.getName()).matches()) {
             c.error(d, ScenarioRule.DEVICE_NAME, ElementLabels.of(d) + " is not named by a PCI address; use the form domain:bus:device.function such as 0000:01:00.0");
         }
+        if (d.eContainer() instanceof Scenario s && d.getName() != null) {
+            // one PCI address is one function: two devices of that address would zap each other's BARs unnoticed
+            for (Device other : s.getDevices()) {
+                if (other == d) {
+                    break;
+                }
+                if (d.getName().equals(other.getName())) {
+                    c.error(d, ScenarioRule.DEVICE_NAME_UNIQUE, ElementLabels.of(d) + " has the same PCI address as an earlier device; "
+                            + "give each device its own address, or put all its BARs in one device");
+                    break;
+                }
+            }
+        }
         Set<Integer> seen = new HashSet<>();
         for (Bar b : d.getBars()) {
             if (!seen.add(b.getIndex())) {
@@ -350,7 +363,8 @@ public class ScenarioValidator extends EObjectValidator {
         if (st.getUntil() != null && st.getUntil().isBlank()) {
             c.error(st, ScenarioRule.SCHEDULE_LABEL, l + " runs until an empty label, which names no listing line; remove until or use one of "
                     + String.join(", ", ScheduleLabels.ALL));
-        } else if (st.getUntil() == null) {
+        } else if (st.getUntil() == null || st.getCount() < -1) {
+            // with until the count is not used, but a count below -1 means nothing in any step
             if (st.getCount() == 0 || st.getCount() < -1) {
                 c.error(st, ScenarioRule.SCHEDULE_COUNT, l + " has count " + st.getCount()
                         + ", but a step runs -1 (until the actor finishes or blocks) or at least 1 atomic steps; use -1 or 1");

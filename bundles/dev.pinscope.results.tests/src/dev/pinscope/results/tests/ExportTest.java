@@ -193,4 +193,77 @@ class ExportTest {
         int dark = pixels(drawn, 1, ExportTest::ink);
         assertTrue(dark > 2000, "the SVG was drawn: " + dark + " non-white pixels");
     }
+
+    /** The Export drop-down's entries as its tool item's menu shows them: text and whether it can be chosen. */
+    private static List<String> dropDown(ResultsView v) {
+        org.eclipse.swt.widgets.ToolBar bar = (org.eclipse.swt.widgets.ToolBar) ((org.eclipse.jface.action.ToolBarManager) v
+                .getViewSite().getActionBars().getToolBarManager()).getControl();
+        org.eclipse.swt.widgets.ToolItem export = null;
+        for (org.eclipse.swt.widgets.ToolItem i : bar.getItems()) {
+            if (i.getToolTipText() != null && i.getToolTipText().startsWith("Export the results")) {
+                export = i;
+            }
+        }
+        assertTrue(export != null && (export.getStyle() & SWT.DROP_DOWN) != 0, "an Export drop-down on the view's tool bar");
+        // what the tool item does when its arrow is clicked: it asks the menu creator for the menu and shows it
+        org.eclipse.swt.widgets.Menu menu = v.exportMenu().getMenuCreator().getMenu(export.getParent());
+        menu.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+        List<String> out = new ArrayList<>();
+        for (org.eclipse.swt.widgets.MenuItem i : menu.getItems()) {
+            if ((i.getStyle() & SWT.SEPARATOR) == 0) {
+                out.add(i.getText() + (i.getEnabled() ? "" : " (disabled)"));
+            }
+        }
+        menu.notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
+        return out;
+    }
+
+    /**
+     * The drop-down lists every entry each time it opens (it opened empty from its second use on), entries with
+     * nothing to export are disabled instead of doing nothing, and an export leaves only its file behind.
+     */
+    @Test
+    void exportDropDownOffersItsEntriesEveryTimeAndOnlyWhatCanBeExported() throws Exception {
+        Path file = Fixture.save(Fixture.example("02-numa-maps-split-w1"), tmp, "02.pinscope");
+        Fixture.open(file);
+        ResultsView v = Fixture.view();
+        v.refresh();
+        drain();
+        assertEquals(List.of("Markdown… (disabled)", "JSON (CLI --json shape)… (disabled)", "HTML Report… (disabled)",
+                "Diagram as PNG…", "Diagram as SVG…", ResultsView.SAVE_COPY + " (disabled)"), dropDown(v),
+                "before any exploration only the diagram can be exported");
+        Fixture.command(ResultsIds.COMPARE_COMMAND);
+        v = Fixture.waitForResults(60_000);
+        List<String> all = List.of("Markdown…", "JSON (CLI --json shape)…", "HTML Report…", "Diagram as PNG…",
+                "Diagram as SVG…", ResultsView.SAVE_COPY);
+        for (int open = 1; open <= 3; open++) {
+            assertEquals(all, dropDown(v), "opened " + open + " times");
+        }
+        Path md = tmp.resolve("out").resolve("report.md");
+        Files.createDirectories(md.getParent());
+        v.exportMarkdown(md);
+        v.exportPng(md.resolveSibling("d.png"));
+        try (var files = Files.list(md.getParent())) {
+            assertEquals(List.of("d.png", "report.md"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no temporary file left beside the exports");
+        }
+        assertTrue(Files.readString(md).startsWith("# "), "a Markdown report");
+        // readable as any file the user writes (the umask's mode), not only by the owner as a temporary file is
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(md));
+    }
+
+    /** A name typed without the format's extension gets it; a failure names the file and the reason in one line. */
+    @Test
+    void aTypedNameGetsTheFormatsExtensionAndAFailureSaysWhy() throws Exception {
+        assertEquals(Path.of("/tmp/report.md"), dev.pinscope.results.internal.ExportMenu.withExtension("/tmp/report", "md"));
+        assertEquals(Path.of("/tmp/d.PNG"), dev.pinscope.results.internal.ExportMenu.withExtension("/tmp/d.PNG", "png"));
+        Path missing = tmp.resolve("no-such-folder").resolve("r.md");
+        try {
+            dev.pinscope.results.internal.ExportMenu.writeAtomically(missing, to -> Files.writeString(to, "x"));
+            throw new AssertionError("wrote into a folder that does not exist");
+        } catch (java.io.IOException e) {
+            assertEquals("Cannot write " + missing + ": no such folder", dev.pinscope.results.internal.ExportMenu.message(missing, e));
+        }
+    }
 }

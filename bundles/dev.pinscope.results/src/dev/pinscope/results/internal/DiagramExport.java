@@ -68,11 +68,13 @@ public final class DiagramExport {
     public static void png(GraphicalViewer viewer, Path out) throws IOException {
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { toImageData(viewer) };
-        try {
-            loader.save(out.toString(), SWT.IMAGE_PNG);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        ExportMenu.writeAtomically(out, to -> {
+            try {
+                loader.save(to.toString(), SWT.IMAGE_PNG);
+            } catch (RuntimeException e) {
+                throw new IOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     public static String svgText(GraphicalViewer viewer) {
@@ -84,6 +86,7 @@ public final class DiagramExport {
     }
 
     public static void svg(GraphicalViewer viewer, Path out) throws IOException {
-        Files.writeString(out, svgText(viewer), StandardCharsets.UTF_8);
+        String text = svgText(viewer);
+        ExportMenu.writeAtomically(out, to -> Files.writeString(to, text, StandardCharsets.UTF_8));
     }
 }

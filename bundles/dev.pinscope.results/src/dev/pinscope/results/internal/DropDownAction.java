@@ -49,6 +49,9 @@ final class DropDownAction extends Action implements IMenuCreator {
     @Override
     public Menu getMenu(Control parent) {
         dispose();
+        // the menu just disposed took the entries' widgets with it, and the manager, not dirty, would fill the new
+        // one with nothing: the drop-down opened empty from its second use on (after the first export)
+        items.markDirty();
         menu = items.createContextMenu(parent);
         return menu;
     }

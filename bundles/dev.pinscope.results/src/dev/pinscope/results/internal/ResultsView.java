@@ -62,6 +62,7 @@ public class ResultsView extends ViewPart {
     private Composite root;
     private Label status;
     private DropDownAction exportMenu;
+    private ExportMenu exports;
     private Button saveCopy;
     private Label stale;
     private Composite progressBox;
@@ -222,21 +223,24 @@ public class ResultsView extends ViewPart {
         bar.add(new Separator("explore"));
         bar.add(copy);
         // no view menu (see DropDownAction): Export is a drop-down on the tool bar and holds the rest
-        MenuManager export = new MenuManager("Export");
-        export.add(exportAction("Markdown…", "*.md", this::exportMarkdown));
-        export.add(exportAction("JSON (CLI --json shape)…", "*.json", this::exportJson));
-        export.add(exportAction("HTML Report…", "*.html", this::exportHtml));
-        export.add(new Separator());
-        export.add(exportAction("Diagram as PNG…", "*.png", this::exportPng));
-        export.add(exportAction("Diagram as SVG…", "*.svg", this::exportSvg));
-        export.add(new Separator());
-        export.add(new Action(SAVE_COPY) {
+        exports = new ExportMenu(new ExportMenu.Source() {
             @Override
-            public void run() {
-                saveCopyWithResults();
+            public org.eclipse.swt.widgets.Shell shell() {
+                return root.getShell();
             }
-        });
-        exportMenu = new DropDownAction("Export", export);
+
+            @Override
+            public String baseName() {
+                return shown == null ? "scenario" : shown.scenarioName().replaceAll("[^A-Za-z0-9._-]+", "-");
+            }
+
+            @Override
+            public Path folder() {
+                return shown == null || shown.file() == null ? null : shown.file().toAbsolutePath().getParent();
+            }
+        }, this::exportMarkdown, this::exportJson, this::exportHtml, this::exportPng, this::exportSvg,
+                this::saveCopyWithResults, SAVE_COPY);
+        exportMenu = new DropDownAction("Export", exports.items());
         exportMenu.setToolTipText("Export the results (Markdown, JSON, HTML) or the diagram (PNG, SVG), or save a copy with its results");
         exportMenu.setImageDescriptor(org.eclipse.ui.PlatformUI.getWorkbench().getSharedImages()
                 .getImageDescriptor(org.eclipse.ui.ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
@@ -252,35 +256,6 @@ public class ResultsView extends ViewPart {
         ctx.add(debug);
         ctx.add(copy);
         tree.getTree().setMenu(ctx.createContextMenu(tree.getTree()));
-    }
-
-    private interface Exporter {
-        void export(Path p) throws IOException;
-    }
-
-    private Action exportAction(String label, String ext, Exporter ex) {
-        return new Action(label) {
-            @Override
-            public void run() {
-                if (shown == null && !ext.equals("*.png") && !ext.equals("*.svg")) {
-                    return;
-                }
-                FileDialog fd = new FileDialog(root.getShell(), SWT.SAVE);
-                fd.setFilterExtensions(new String[] { ext });
-                fd.setOverwrite(true);
-                String base = shown == null ? "scenario" : shown.scenarioName().replaceAll("[^A-Za-z0-9._-]+", "-");
-                fd.setFileName(base + ext.substring(1));
-                String f = fd.open();
-                if (f == null) {
-                    return;
-                }
-                try {
-                    ex.export(Path.of(f));
-                } catch (IOException | RuntimeException e) {
-                    MessageDialog.openError(root.getShell(), "Export failed", e.getMessage());
-                }
-            }
-        };
     }
 
     // ------------------------------------------------------------------------------------------- following
@@ -350,6 +325,7 @@ public class ResultsView extends ViewPart {
             status.setForeground(c.complete() ? null : root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
         boolean offerCopy = r != null && r.file() == null && editor instanceof ScenarioEditor;
+        exports.update(r != null, DiagramExport.viewer(editor) != null, r != null && editor instanceof ScenarioEditor);
         saveCopy.setVisible(offerCopy);
         ((GridData) saveCopy.getLayoutData()).exclude = !offerCopy;
         boolean running = entry != null && entry.running() != null;
@@ -579,19 +555,27 @@ public class ResultsView extends ViewPart {
     }
 
     public void exportMarkdown(Path p) throws IOException {
-        Files.writeString(p, Reports.markdown(need(), simulations()), StandardCharsets.UTF_8);
+        String text = Reports.markdown(need(), simulations());
+        ExportMenu.writeAtomically(p, to -> Files.writeString(to, text, StandardCharsets.UTF_8));
     }
 
     public void exportJson(Path p) throws IOException {
-        Files.writeString(p, ReportJson.write(need()) + "\n", StandardCharsets.UTF_8);
+        String text = ReportJson.write(need()) + "\n";
+        ExportMenu.writeAtomically(p, to -> Files.writeString(to, text, StandardCharsets.UTF_8));
     }
 
     public void exportHtml(Path p) throws IOException {
-        Files.writeString(p, Reports.html(need(), simulations()), StandardCharsets.UTF_8);
+        String text = Reports.html(need(), simulations());
+        ExportMenu.writeAtomically(p, to -> Files.writeString(to, text, StandardCharsets.UTF_8));
     }
 
     public void exportPng(Path p) throws IOException {
         DiagramExport.png(needViewer(), p);
+    }
+
+    /** The Export drop-down (the tool bar's button): its menu as the tool item creates it, for tests. */
+    public org.eclipse.jface.action.IAction exportMenu() {
+        return exportMenu;
     }
 
     public void exportSvg(Path p) throws IOException {

@@ -114,6 +114,13 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
             // The workbench still disposes a part whose init failed; GEF's dispose reaches for the site,
             // so give it one before reporting the problem.
             setSite(site);
+            // The workbench's error part keeps the tab's label as it was (empty for a file opened from outside the
+            // workspace), so name the tab after the file and put the problem in its tool tip.
+            org.eclipse.e4.ui.model.application.ui.basic.MPart tab = site.getService(org.eclipse.e4.ui.model.application.ui.basic.MPart.class);
+            if (tab != null) {
+                tab.setLabel(input.getName());
+                tab.setTooltip(loaded.firstProblem());
+            }
             throw new PartInitException(loaded.firstProblem());
         }
         document = ScenarioDocument.of(input);
@@ -604,6 +611,28 @@ public class ScenarioEditor extends GraphicalEditorWithFlyoutPalette implements 
         for (Object c : part.getChildren()) {
             collectHighlighted((EditPart) c, out);
         }
+    }
+
+    @Override
+    public List<DrawnText> drawnTexts() {
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram == null) {
+            return List.of();
+        }
+        return dev.pinscope.diagram.internal.parts.DrawnTexts.all(diagram).stream().map(p -> {
+            var b = p.box().bounds();
+            return new DrawnText(p.owner(), p.box().full(), p.box().shown(), b.x, b.y, b.width, b.height);
+        }).toList();
+    }
+
+    @Override
+    public int[] diagramSize() {
+        ScenarioEditPart diagram = diagramPart();
+        if (diagram == null) {
+            return new int[] {0, 0};
+        }
+        var b = diagram.overlayFigure().getBounds();
+        return new int[] {Math.max(b.width, context.layout().width()), Math.max(b.height, context.layout().height())};
     }
 
     /** The edit part showing {@code element}: its own, or the run of leaves that contains it. */

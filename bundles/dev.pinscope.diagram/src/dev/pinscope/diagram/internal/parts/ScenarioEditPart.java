@@ -67,6 +67,19 @@ public class ScenarioEditPart extends AbstractGraphicalEditPart {
         content.setLayoutManager(new FreeformLayout());
         root.add(content);
         overlay = new OverlayFigure();
+        overlay.setObstacles(() -> new OverlayFigure.Obstacles() {
+            private final List<DrawnTexts.Placed> under = DrawnTexts.underOverlay(ScenarioEditPart.this);
+
+            @Override
+            public List<Rectangle> texts() {
+                return under.stream().map(p -> p.box().bounds()).toList();
+            }
+
+            @Override
+            public List<Rectangle> boxes() {
+                return DrawnTexts.elementBoxes(ScenarioEditPart.this);
+            }
+        });
         root.add(overlay, new Rectangle(0, 0, 10, 10));
         return root;
     }
@@ -125,7 +138,8 @@ public class ScenarioEditPart extends AbstractGraphicalEditPart {
         overlay.setDiagramLayout(l);
         overlay.setOverlay(context.overlay());
         getFigure().setConstraint(lanes, new Rectangle(0, 0, l.width(), l.height()));
-        getFigure().setConstraint(overlay, new Rectangle(0, 0, l.width(), l.height()));
+        // the overlay's own size: the diagram's, taller when a run label found no free place on it
+        getFigure().setConstraint(overlay, new Rectangle(0, 0, -1, -1));
     }
 
     private void changed() {

@@ -46,6 +46,17 @@ public final class KernelVariables {
         return new PinscopeVariable(target, name, new PinscopeValue(target, now.text(), kids), changed);
     }
 
+    /** {@code returned -EINVAL}, {@code returned 0 (512 pages pinned)}, {@code not returned yet (blocked on mmap_lock)}. */
+    static String result(ActorView a) {
+        if (a.status() != ActorView.Status.FINISHED || a.result() == null) {
+            return "not returned yet (" + (a.status() == ActorView.Status.BLOCKED ? "blocked on " + a.waitingFor()
+                    : a.status() == ActorView.Status.FINISHED ? "finished" : "runnable") + ")";
+        }
+        return "returned " + a.result().kernelName()
+                + (a.result() == dev.pinscope.engine.spec.Errno.OK ? " (" + a.pinnedPages() + " pages pinned)" : "")
+                + (a.stalePfn() ? ", STALE PFN" : "");
+    }
+
     // the model's formatters, as the editor and the engine's frames use them (512 bytes is "512", not "0K")
     static String hex(long v) {
         return dev.pinscope.model.units.Hex.format(v);
@@ -57,6 +68,20 @@ public final class KernelVariables {
 
     private static Node tree(KernelSnapshot s) {
         Map<String, Node> root = new LinkedHashMap<>();
+
+        // what each pinner's VFIO_IOMMU_MAP_DMA returned so far: the answer a run is for, so first
+        Map<String, Node> results = new LinkedHashMap<>();
+        int returned = 0;
+        for (ActorView a : s.actors()) {
+            if (a.kind() == ActorView.Kind.PINNER) {
+                if (a.status() == ActorView.Status.FINISHED && a.result() != null) {
+                    returned++;
+                }
+                results.put(a.name(), Node.leaf(result(a)));
+            }
+        }
+        root.put("results", new Node(returned + " of " + results.size() + " pinner" + (results.size() == 1 ? "" : "s")
+                + " returned", results));
 
         Map<String, Node> vmas = new LinkedHashMap<>();
         for (var v : s.vmas()) {

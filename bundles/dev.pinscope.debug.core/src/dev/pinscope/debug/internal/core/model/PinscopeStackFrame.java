@@ -22,13 +22,30 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
     private final Frame frame;
     /** The position this frame was taken at; a frame is only ever equal to frames of the same position. */
     private final SuspendedState state;
+    /** The final frame of a finished actor ({@link FinalFrame}): what it returned, no step left. */
+    private final boolean finished;
 
     public PinscopeStackFrame(PinscopeThread thread, SuspendedState state, int depth, Frame frame) {
+        this(thread, state, depth, frame, false);
+    }
+
+    private PinscopeStackFrame(PinscopeThread thread, SuspendedState state, int depth, Frame frame, boolean finished) {
         super(thread.target());
         this.thread = thread;
         this.state = state;
         this.depth = depth;
         this.frame = frame;
+        this.finished = finished;
+    }
+
+    /** The one frame a finished actor shows: {@code frame} says what it returned (see {@link FinalFrame}). */
+    public static PinscopeStackFrame finished(PinscopeThread thread, SuspendedState state, Frame frame) {
+        return new PinscopeStackFrame(thread, state, 0, frame, true);
+    }
+
+    /** Whether this is a finished actor's final frame rather than a frame of its call stack. */
+    public boolean isFinal() {
+        return finished;
     }
 
     public Frame frame() {
@@ -48,7 +65,7 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
     @Override
     public IVariable[] getVariables() throws DebugException {
         SuspendedState st = state;
-        Frame before = previousFrame(st);
+        Frame before = finished ? null : previousFrame(st);
         List<IVariable> out = new ArrayList<>();
         for (Frame.Variable v : frame.locals()) {
             String old = before == null ? null : before.locals().stream().filter(x -> x.name().equals(v.name()))
@@ -97,6 +114,9 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
 
     @Override
     public String getName() {
+        if (finished) {
+            return FinalFrame.name(frame);
+        }
         return frame.function() + "() line " + frame.line() + (frame.label() == null ? "" : " [" + frame.label() + "]");
     }
 
@@ -192,7 +212,7 @@ public final class PinscopeStackFrame extends PinscopeDebugElement implements IS
     @Override
     public boolean equals(Object o) {
         return o instanceof PinscopeStackFrame f && f.state == state && f.thread.equals(thread) && f.depth == depth
-                && f.frame.function().equals(frame.function());
+                && f.finished == finished && f.frame.function().equals(frame.function());
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class PinscopeThread extends PinscopeDebugElement implements IThrea
     private volatile IBreakpoint breakpoint;
     private volatile PinscopeStackFrame[] frames;
     private volatile SuspendedState framesOf;
+    /** The function the actor's work starts in (its outermost frame at the start), named by its final frame. */
+    private volatile String entry;
 
     public PinscopeThread(PinscopeDebugTarget target, int actor) {
         super(target);
@@ -31,6 +33,13 @@ public final class PinscopeThread extends PinscopeDebugElement implements IThrea
 
     public ActorView view() {
         return target().state().actor(actor);
+    }
+
+    /** Remembers the actor's outermost function from its frames at the start of the run. */
+    public void noteEntry(List<Frame> framesAtStart) {
+        if (!framesAtStart.isEmpty()) {
+            entry = framesAtStart.get(framesAtStart.size() - 1).function();
+        }
     }
 
     public void setBreakpoint(IBreakpoint hit) {
@@ -72,11 +81,17 @@ public final class PinscopeThread extends PinscopeDebugElement implements IThrea
         SuspendedState st = target().state();
         PinscopeStackFrame[] f = frames;
         if (f == null || framesOf != st) {
-            List<Frame> engine = st.actor(actor).frames();
-            f = new PinscopeStackFrame[engine.size()];
-            for (int i = 0; i < f.length; i++) {
-                // depth from the outermost frame: "the same frame" before and after a step, for changed values
-                f[i] = new PinscopeStackFrame(this, st, engine.size() - 1 - i, engine.get(i));
+            ActorView v = st.actor(actor);
+            List<Frame> engine = v.frames();
+            if (engine.isEmpty() && v.status() == ActorView.Status.FINISHED) {
+                // a finished actor keeps one frame: what it returned, so Variables shows the end of the run
+                f = new PinscopeStackFrame[] {PinscopeStackFrame.finished(this, st, FinalFrame.of(v, entry, target().simulation().listing()))};
+            } else {
+                f = new PinscopeStackFrame[engine.size()];
+                for (int i = 0; i < f.length; i++) {
+                    // depth from the outermost frame: "the same frame" before and after a step, for changed values
+                    f[i] = new PinscopeStackFrame(this, st, engine.size() - 1 - i, engine.get(i));
+                }
             }
             frames = f;
             framesOf = st;
@@ -86,7 +101,8 @@ public final class PinscopeThread extends PinscopeDebugElement implements IThrea
 
     @Override
     public boolean hasStackFrames() throws DebugException {
-        return isSuspended() && !view().frames().isEmpty();
+        ActorView v = view();
+        return isSuspended() && (!v.frames().isEmpty() || v.status() == ActorView.Status.FINISHED);
     }
 
     @Override
