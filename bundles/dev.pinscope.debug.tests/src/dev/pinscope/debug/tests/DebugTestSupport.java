@@ -143,6 +143,28 @@ final class DebugTestSupport {
         drain();
     }
 
+    /**
+     * The Debug perspective in its own layout with the given views showing, whatever earlier tests left (one may
+     * have left Breakpoints over Variables, whose tree is then never filled).
+     */
+    static IWorkbenchPage debugPerspectiveShowing(String... viewIds) throws Exception {
+        IWorkbenchPage page = debugPerspective();
+        page.resetPerspective();
+        for (String id : viewIds) {
+            page.showView(id);
+        }
+        settle(300);
+        return page;
+    }
+
+    /** After a test: no launch, no breakpoint and no editor left for the next one. */
+    static void cleanUp(IWorkbenchPage page) throws Exception {
+        terminateAll();
+        removeAllBreakpoints();
+        page.closeEditors(page.getEditorReferences(), false);
+        settle(200);
+    }
+
     static IWorkbenchWindow window() {
         return PlatformUI.getWorkbench().getWorkbenchWindows()[0];
     }

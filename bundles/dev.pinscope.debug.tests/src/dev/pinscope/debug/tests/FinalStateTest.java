@@ -39,19 +39,12 @@ class FinalStateTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        page = debugPerspective();
-        page.resetPerspective();
-        page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
-        page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
-        settle(300);
+        page = debugPerspectiveShowing(IDebugUIConstants.ID_DEBUG_VIEW, IDebugUIConstants.ID_VARIABLE_VIEW);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        terminateAll();
-        removeAllBreakpoints();
-        page.closeEditors(page.getEditorReferences(), false);
-        settle(200);
+        cleanUp(page);
     }
 
     @Test

@@ -41,10 +41,7 @@ class OverlayLabelsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        terminateAll();
-        removeAllBreakpoints();
-        page.closeEditors(page.getEditorReferences(), false);
-        settle(200);
+        cleanUp(page);
     }
 
     @ParameterizedTest

@@ -50,23 +50,15 @@ class TimelineDiagramLinkTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        page = debugPerspective();
-        // the perspective's own layout with every view the lockstep check reads showing, whatever tests ran
-        // before (an earlier one may have left Breakpoints over Variables, whose tree is then never filled)
-        page.resetPerspective();
-        page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
-        page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
-        page.showView(PinscopeLaunch.SCHEDULER_VIEW_ID);
-        settle(300);
+        // every view the lockstep check reads showing
+        page = debugPerspectiveShowing(IDebugUIConstants.ID_DEBUG_VIEW, IDebugUIConstants.ID_VARIABLE_VIEW,
+                PinscopeLaunch.SCHEDULER_VIEW_ID);
         file = exampleFile(EXAMPLE);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        terminateAll();
-        removeAllBreakpoints();
-        page.closeEditors(page.getEditorReferences(), false);
-        settle(200);
+        cleanUp(page);
     }
 
     /** What the engine's replay says each step did to the PUD slot, and which steps read an entry. */
