@@ -90,4 +90,22 @@ class OutOfMemoryTest {
         assertTrue(r.states() > 4096, "the states explored before the heap filled are kept: " + r.states());
         assertFalse(r.partialReason().contains("cycle search"), "the heap filled during the search itself: " + r.partialReason());
     }
+
+    @Test
+    void anOutOfMemoryErrorThrownPastTheExplorerStillGivesAPartialReport() {
+        // the report of the phase change to the cycle search comes outside the explorer's own handlers, like the
+        // JIT deoptimization's OutOfMemoryError seen on a full heap
+        ExplorationMonitor throwing = new ExplorationMonitor() {
+            @Override
+            public void progress(String phase, long states, long transitions, long depth) {
+                if (phase.equals("cycles")) {
+                    throw new OutOfMemoryError("failed reallocation of scalar replaced objects");
+                }
+            }
+        };
+        ExplorationReport r = T.sim(large(), SimulationOptions.defaults().withPolicy(Policy.PATCH_V1))
+                .explore(ExploreOptions.defaults(), throwing);
+        assertFalse(r.complete(), "no complete report after the error");
+        assertTrue(r.partialReason().startsWith("memory") && r.partialReason().contains("lost"), r.partialReason());
+    }
 }

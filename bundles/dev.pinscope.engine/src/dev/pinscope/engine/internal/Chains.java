@@ -23,14 +23,9 @@ final class Chains {
     private final InevitableStep inevitable;
     private final TreeMap<Long, List<Held>> held = new TreeMap<>();
     private final IntIntMap length = new IntIntMap(1024);
-    private long heldBytes;
     /** Per actor: runs in a row whose end was a state already stored, and the chances counted while rationed. */
     private final int[] duplicates;
     private final int[] chances;
-    /** Steps taken inside runs (after a run's first), runs made and runs whose end was new. */
-    long innerSteps;
-    long extended;
-    long runs;
 
     private record Held(long[] state, int parent, int actor, int length) {
     }
@@ -55,17 +50,12 @@ final class Chains {
             m.step(s, z, null);
             len++;
         }
-        innerSteps += len - 1;
-        if (len > 1) {
-            extended++;
-        }
         return len;
     }
 
     /** Holds the run's last state s back until the search reaches depth. */
     void hold(long depth, long[] s, int parent, int z, int len) {
         held.computeIfAbsent(depth, d -> new ArrayList<>()).add(new Held(s.clone(), parent, z, len));
-        heldBytes += 8L * s.length + 48;
     }
 
     boolean holding() {
@@ -84,11 +74,9 @@ final class Chains {
             return;
         }
         for (Held h : at) {
-            heldBytes -= 8L * h.state.length + 48;
             int to = store.add(h.state, h.parent, h.actor);
             if (to >= 0) {
                 length.put(to, h.length);
-                runs++;
                 duplicates[h.actor] = 0;
                 inevitable.outcome(h.actor, true);
             } else {
@@ -97,11 +85,6 @@ final class Chains {
                 inevitable.outcome(h.actor, false);
             }
         }
-    }
-
-    /** Bytes held for later depths now (part of the search's memory). */
-    long heldBytes() {
-        return heldBytes;
     }
 
     /** The number of steps of the edge into state id (1 unless id ends a run). */

@@ -49,9 +49,6 @@ final class InevitableStep {
     private final int[] next; // DFS: the next actor to try from each frame's state
     private final long[] succMirror;
     private int nodes; // states of R walked
-    /** Candidates examined and taken alone, for the benchmark and tests. */
-    long tried;
-    long taken;
 
     InevitableStep(Machine m) {
         this.m = m;
@@ -67,12 +64,13 @@ final class InevitableStep {
 
     /**
      * An actor whose next step from s may be taken alone, or -1; runnable has bit a set for each actor a that can
-     * step in s (the explorer knows it already; scenarios have at most 64 actors). The check costs tens of steps, and where the
-     * others can do much while z stands still it fails (the budget runs out) state after state, so it is rationed:
-     * a candidate with more than {@link #MAX_OTHERS} other runnable actors is not tried, and after
-     * {@link #FREE_FAILURES} fruitless tries in a row (the check failed, or the step it allowed led to a state
-     * already stored) an actor is tried at every 2nd, 4th, … up to every 256th chance until a try pays again. Which states are reduced then depends on the order of the search, which is deterministic,
-     * and never on the verdicts: every reduced state passed the whole check.
+     * step in s (the explorer knows it already). The check costs tens of steps, and where the others can do much
+     * while z stands still it fails (the budget runs out) state after state, so it is rationed: a candidate with
+     * more than {@link #MAX_OTHERS} other runnable actors is not tried, and after {@link #FREE_FAILURES} fruitless
+     * tries in a row (the check failed, or the step it allowed led to a state already stored) an actor is tried at
+     * every 2nd, 4th, … up to every 256th chance until a try pays again. Which states are reduced then depends on
+     * the order of the search, which is deterministic, and never on the verdicts: every reduced state passed the
+     * whole check.
      */
     int find(long[] s, long runnable) {
         int tries = 0;
@@ -87,9 +85,7 @@ final class InevitableStep {
                     continue;
                 }
                 tries++;
-                tried++;
                 if (inevitable(s, z)) {
-                    taken++;
                     return z; // the explorer says whether it led anywhere new (outcome)
                 }
                 failures[z]++;
