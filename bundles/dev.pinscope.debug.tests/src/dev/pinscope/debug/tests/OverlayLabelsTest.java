@@ -79,7 +79,7 @@ class OverlayLabelsTest {
             }
             if (example.startsWith("02") && labels.stream().anyMatch(l -> l.text().startsWith("PUD zapped by numa_maps"))) {
                 // the known case: the VMA still says who faults the leaf in, and both texts stay readable
-                assertTrue(texts.stream().anyMatch(x -> x.shown().equals("no entry yet — faulted in by qemu")), texts.toString());
+                assertTrue(texts.stream().anyMatch(x -> x.shown().equals("no entry at start — faulted in by qemu")), texts.toString());
                 if (labelsSeen.stream().filter(s -> s.contains("PUD zapped by numa_maps")).count() == 1) {
                     page.activate(editor);
                     screenshot(window().getShell(), "overlay-labels-" + example + "-step-" + step + ".png");

@@ -73,8 +73,8 @@ class LegibilityTest extends EditorTestCase {
         drain();
         var vma = editor.getScenario().getAddressSpace().getVmas().get(0);
         VmaFigure f = (VmaFigure) EditorFixture.part(editor, vma).getFigure();
-        assertEquals("no entry yet — faulted in by qemu", f.getEmptyNote());
-        assertTrue(f.texts().stream().anyMatch(t -> t.shown().equals("no entry yet — faulted in by qemu")), "drawn in full: " + f.texts());
+        assertEquals("no entry at start — faulted in by qemu", f.getEmptyNote());
+        assertTrue(f.texts().stream().anyMatch(t -> t.shown().equals("no entry at start — faulted in by qemu")), "drawn in full: " + f.texts());
     }
 
     static final String VMA_LOCK = "mmap_lock R: qemu; pmd_lock W: numa_maps";

@@ -84,7 +84,7 @@ class OverlayTest extends EditorTestCase {
     }
 
     /**
-     * Example 02's split step: the PUD leaf is gone, so its VMA says "no entry yet — ..." where the leaf
+     * Example 02's split step: the PUD leaf is gone, so its VMA says "no entry at start — ..." where the leaf
      * was, and the ghost drawn there is labelled who zapped it. The two texts must not cover each other,
      * nor any other text the diagram draws.
      */
@@ -122,7 +122,7 @@ class OverlayTest extends EditorTestCase {
         dev.pinscope.testsupport.UiTestSupport.settle(() -> DiagramTexts.texts(editor).toString(), 10_000);
         EditorFixture.screenshot(editor.viewer().getControl(), "editor-ghost-label.png");
         VmaFigure vf = (VmaFigure) EditorFixture.part(editor, vma).getFigure();
-        assertTrue(vf.getEmptyNote() != null && vf.getEmptyNote().startsWith("no entry yet"), "the VMA says it has no entry: " + vf.getEmptyNote());
+        assertTrue(vf.getEmptyNote() != null && vf.getEmptyNote().startsWith("no entry at start"), "the VMA says it has no entry: " + vf.getEmptyNote());
         var ghostLabel = editor.diagramPart().overlayFigure().texts().stream()
                 .filter(t -> t.shown().equals("PUD zapped by numa_maps, step 14")).findFirst();
         assertTrue(ghostLabel.isPresent(), "the ghost is labelled: " + editor.diagramPart().overlayFigure().texts());

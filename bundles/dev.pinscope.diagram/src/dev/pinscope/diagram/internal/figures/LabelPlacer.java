@@ -10,7 +10,7 @@ import org.eclipse.draw2d.geometry.Rectangle;
 /**
  * Finds where a run label goes so that it covers no text of the diagram and no label placed before it. The
  * label belongs to a leaf drawn at a slot inside its VMA; a VMA one slot high often has every line of the
- * slot taken (its "no entry yet" note, the lock badge, the flags above), so the label then moves beside the
+ * slot taken (its "no entry at start" note, the lock badge, the flags above), so the label then moves beside the
  * slot, then to the nearest free place of the diagram that lies on no other element (drawn with a leader line
  * to its slot), and when the diagram has none, under the diagram, which grows to hold it. It never falls back
  * to a covered place.

@@ -28,7 +28,7 @@ import dev.pinscope.model.units.Hex;
  * the mouse. Its labels (and the address) cover no text of the diagram and no other label: in the leaf's
  * slot where a line is free, else beside it, else at the nearest free place with a dotted leader line, else
  * under the diagram, which grows to hold them ({@link LabelPlacer}); a ghost's label in a VMA one slot high
- * would otherwise sit on the VMA's "no entry yet" line or its lock badge.
+ * would otherwise sit on the VMA's "no entry at start" line or its lock badge.
  */
 public class OverlayFigure extends Figure {
 

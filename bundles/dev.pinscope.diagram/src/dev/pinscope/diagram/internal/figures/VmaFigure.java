@@ -30,7 +30,7 @@ public class VmaFigure extends ElementFigure {
         textsChanged();
     }
 
-    /** What the empty body says (e.g. {@code no entry yet — faulted in by qemu}); null when it has leaves. */
+    /** What the empty body says (e.g. {@code no entry at start — faulted in by qemu}); null when it has leaves. */
     public void setEmptyNote(String note) {
         if (!java.util.Objects.equals(note, emptyNote)) {
             emptyNote = note;

@@ -71,7 +71,7 @@ public class VmaEditPart extends ElementEditPart {
     /** What fills a VMA that has no leaf at start: the actors whose access faults one in, if its fault installs any. */
     private String emptyNote(Vma v) {
         if (v.getFaultBehavior() == FaultBehavior.NO_INSTALL) {
-            return "no entry yet — its fault installs none";
+            return "no entry at start — its fault installs none";
         }
         List<String> who = new java.util.ArrayList<>();
         for (var a : context.scenario().getActors()) {
@@ -84,7 +84,7 @@ public class VmaEditPart extends ElementEditPart {
                 who.add(a.getName());
             }
         }
-        return who.isEmpty() ? "no entry yet — nothing here faults one in" : "no entry yet — faulted in by " + String.join(", ", who);
+        return who.isEmpty() ? "no entry at start — nothing here faults one in" : "no entry at start — faulted in by " + String.join(", ", who);
     }
 
     /** An empty VMA names the actors that fault it in: re-read it whenever anything changed. */
